@@ -1,0 +1,63 @@
+#pragma once
+// SequenceClassifier: BERT, RoBERTa or DistilBERT *ForSequenceClassification.
+
+#include "core/io/model_config.h"
+#include "core/models/parameter_set.h"
+#include "core/models/token_batch.h"
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace bs {
+
+class CheckpointReader;
+
+class SequenceClassifier {
+public:
+    virtual ~SequenceClassifier() = default;
+
+    const ModelConfig& config() const { return m_config; }
+    ParameterSet& parameters() { return m_params; }
+    const ParameterSet& parameters() const { return m_params; }
+
+    // Logits [batch, numLabels] in the parameters' dtype. Autograd-friendly (the zoo
+    // trains through it); evaluation wraps calls in at::InferenceMode.
+    virtual at::Tensor forward(const TokenBatch& batch) const = 0;
+
+    // Dropout on/off (off by default, as in eval mode). Uses `generator` when defined.
+    void setTraining(bool training) { m_training = training; }
+    bool training() const { return m_training; }
+
+protected:
+    explicit SequenceClassifier(ModelConfig config) : m_config(std::move(config)) {}
+    ModelConfig m_config;
+    ParameterSet m_params;
+    bool m_training = false;
+};
+
+// Builds the network for `config` with parameters allocated (zeros) in `dtype`.
+std::unique_ptr<SequenceClassifier> createClassifier(const ModelConfig& config,
+                                                     at::ScalarType dtype = at::kFloat);
+
+// Hugging Face's _init_weights: normal(0, initializer_range) for linear and embedding
+// weights, zero biases, LayerNorm weight 1 / bias 0; deterministic for a seed.
+void initializeWeights(SequenceClassifier& model, uint64_t seed);
+
+// What loading a checkpoint into a model found.
+struct LoadReport {
+    std::vector<std::string> unused;  // checkpoint tensors the model does not use (e.g. MLM heads)
+    std::vector<std::string> renamed; // legacy names accepted (LayerNorm.gamma -> .weight)
+};
+
+// Copies every parameter from the checkpoint (converted to the model's dtype).
+// Missing parameters or shape mismatches throw bs::Error listing them all.
+LoadReport loadWeights(SequenceClassifier& model, const CheckpointReader& checkpoint);
+
+// Convenience: open `dir`, build the model from its config and load the weights.
+std::unique_ptr<SequenceClassifier> loadClassifier(const std::filesystem::path& dir,
+                                                   at::ScalarType dtype = at::kFloat,
+                                                   LoadReport* report = nullptr);
+
+} // namespace bs

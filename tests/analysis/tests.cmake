@@ -1,0 +1,1 @@
+# Tests of analysis (see ../CMakeLists.txt for bs_add_test).

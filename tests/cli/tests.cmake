@@ -1,0 +1,1 @@
+# Tests of cli (see ../CMakeLists.txt for bs_add_test).

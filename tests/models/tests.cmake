@@ -1,0 +1,1 @@
+# Tests of models (see ../CMakeLists.txt for bs_add_test).
