@@ -27,6 +27,10 @@ struct Dataset {
     std::vector<std::string> labelNames; // canonical names, e.g. entailment/neutral/contradiction
     std::vector<Example> examples;
     bool pretokenized = false;           // examples carry inputIds instead of text
+    // The metric a user reads first for this task: "accuracy" (MNLI, HANS, PAWS),
+    // "f1" (QQP), "mcc" (CoLA); F1 is computed for positiveLabel.
+    std::string primaryMetric = "accuracy";
+    int64_t positiveLabel = 1;
     int64_t rowsInFile = 0;              // rows read before filtering and sampling
     int64_t rowsAfterFilter = 0;         // rows that passed the filters
 };

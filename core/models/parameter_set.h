@@ -1,6 +1,8 @@
 #pragma once
 // ParameterSet: a model's parameters in Hugging Face order, addressable by HF name.
 
+#include "core/io/named_tensor.h"
+
 #include <ATen/core/Tensor.h>
 
 #include <cstdint>
@@ -9,11 +11,6 @@
 #include <vector>
 
 namespace bs {
-
-struct NamedTensor {
-    std::string name; // Hugging Face state-dict name, e.g. "bert.encoder.layer.0.output.dense.weight"
-    at::Tensor tensor;
-};
 
 // Models read their weights through this set on every forward, so that replacing a
 // tensor (e.g. by a view into ParameterSpace's flat buffer) takes effect at once.
