@@ -24,6 +24,24 @@ void addComputeOptions(CLI::App& command, CliContext& context) {
     command.add_option("--device", context.device, "cpu, or cuda where LibTorch has it")
         ->check(CLI::IsMember({"cpu", "cuda"}))
         ->capture_default_str();
+    command.add_option("--memory", context.memory,
+                       "Memory for cached models, e.g. 12G (default: half of RAM)");
+}
+
+std::vector<std::string> splitList(const std::string& text, char separator) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (start <= text.size()) {
+        const size_t end = text.find(separator, start);
+        std::string item =
+            text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        if (!item.empty())
+            out.push_back(std::move(item));
+        if (end == std::string::npos)
+            break;
+        start = end + 1;
+    }
+    return out;
 }
 
 int& commandExitCode() {

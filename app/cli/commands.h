@@ -7,4 +7,15 @@ namespace bs::cli {
 
 void registerCommands(CLI::App& app, CliContext& context);
 
+void registerNewCommand(CLI::App& app, CliContext& context);
+void registerEditCommand(CLI::App& app, CliContext& context);
+void registerEvalCommand(CLI::App& app, CliContext& context);
+void registerPredictCommand(CLI::App& app, CliContext& context);
+void registerCurvesCommand(CLI::App& app, CliContext& context);
+void registerMetricsCommand(CLI::App& app, CliContext& context);
+void registerExportCommand(CLI::App& app, CliContext& context);
+void registerInfoCommand(CLI::App& app, CliContext& context);
+void registerMergeCommand(CLI::App& app, CliContext& context);
+void registerTokenizeCommand(CLI::App& app, CliContext& context);
+
 } // namespace bs::cli

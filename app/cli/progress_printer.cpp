@@ -32,8 +32,12 @@ void installInterruptHandler() {
     sigaction(SIGTERM, &action, nullptr);
 }
 
-bool interruptRequested() { return g_interrupts.load() > 0; }
-CancelToken interruptToken() { return sharedInterruptToken(); }
+bool interruptRequested() {
+    return g_interrupts.load() > 0;
+}
+CancelToken interruptToken() {
+    return sharedInterruptToken();
+}
 
 std::string formatDuration(double seconds) {
     if (!(seconds >= 0) || seconds > 1e7)
@@ -57,7 +61,9 @@ ProgressPrinter::ProgressPrinter(std::string label, bool quiet, std::FILE* out)
     , m_start(std::chrono::steady_clock::now())
     , m_lastPrint(m_start) {}
 
-ProgressPrinter::~ProgressPrinter() { finish(); }
+ProgressPrinter::~ProgressPrinter() {
+    finish();
+}
 
 ProgressFn ProgressPrinter::callback() {
     return [this](int64_t done, int64_t total, const std::string& message) {
@@ -94,8 +100,8 @@ void ProgressPrinter::print(int64_t done, int64_t total, const std::string& mess
         // Plain lines for logs: every 10% and the last step.
         if (!last && percent / 10 == m_lastPercent / 10)
             return;
-        std::fprintf(m_out, "%s: %d%% (%lld/%lld) elapsed %s eta %s %s\n", m_label.c_str(),
-                     percent, static_cast<long long>(done), static_cast<long long>(total),
+        std::fprintf(m_out, "%s: %d%% (%lld/%lld) elapsed %s eta %s %s\n", m_label.c_str(), percent,
+                     static_cast<long long>(done), static_cast<long long>(total),
                      formatDuration(elapsed).c_str(), eta.c_str(), message.c_str());
         std::fflush(m_out);
     }

@@ -10,13 +10,15 @@ namespace bs {
 // "config.json in runs/a: field 'hidden_size' must be a positive integer, found -1".
 class Error : public std::runtime_error {
 public:
-    explicit Error(const std::string& message) : std::runtime_error(message) {}
+    explicit Error(const std::string& message)
+        : std::runtime_error(message) {}
 };
 
 // Thrown when a job stops because its cancel token was set; what finished is kept.
 class Cancelled : public Error {
 public:
-    Cancelled() : Error("cancelled") {}
+    Cancelled()
+        : Error("cancelled") {}
 };
 
 // Prefixes an error message with the file it concerns: "<path>: <message>".

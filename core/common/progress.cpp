@@ -5,9 +5,13 @@
 namespace bs {
 
 void Progress::step(int64_t done, int64_t total, const std::string& message) const {
+    report(done, total, message);
+    checkCancelled();
+}
+
+void Progress::report(int64_t done, int64_t total, const std::string& message) const {
     if (m_fn && !m_fn(done, total, message))
         m_token.cancel();
-    checkCancelled();
 }
 
 void Progress::checkCancelled() const {

@@ -24,6 +24,9 @@ public:
     const at::Tensor& tensor(size_t i) const { return m_items[i].tensor; }
     // Replaces tensor i; shape and dtype must match (throws bs::Error otherwise).
     void rebind(size_t i, at::Tensor tensor);
+    // Moves every tensor to `device` (a no-op for those already there). Whoever holds
+    // views of the old tensors (e.g. a ParameterSpace) must rebind afterwards.
+    void moveTo(c10::Device device);
 
     // Index of `name`, or -1.
     int64_t find(const std::string& name) const;

@@ -5,6 +5,8 @@
 #include "core/models/parameter_set.h"
 #include "core/models/token_batch.h"
 
+#include <ATen/core/Generator.h>
+
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -30,11 +32,32 @@ public:
     void setTraining(bool training) { m_training = training; }
     bool training() const { return m_training; }
 
+    // The generator dropout draws from in training mode (a CPU generator for CPU
+    // parameters, a CUDA one for CUDA). Undefined (the default) means the global one.
+    // Two forwards from equally seeded generators drop the same units.
+    void setDropoutGenerator(at::Generator generator) { m_dropoutGenerator = std::move(generator); }
+    const at::Generator& dropoutGenerator() const { return m_dropoutGenerator; }
+
+    // How initializeWeights treats each parameter (parallel to parameters()).
+    enum class ParamRole { LinearWeight, Bias, Embedding, NormWeight, NormBias };
+    struct ParamInit {
+        ParamRole role = ParamRole::LinearWeight;
+        int64_t paddingIdx = -1; // Embedding row kept at zero, -1 for none
+    };
+    const std::vector<ParamInit>& parameterInits() const { return m_inits; }
+
 protected:
-    explicit SequenceClassifier(ModelConfig config) : m_config(std::move(config)) {}
+    explicit SequenceClassifier(ModelConfig config)
+        : m_config(std::move(config)) {}
+    // Registers a zero-filled parameter of `shape` in `dtype`; returns its index.
+    size_t addParameter(std::string name, std::vector<int64_t> shape, at::ScalarType dtype,
+                        ParamRole role, int64_t paddingIdx = -1);
+
     ModelConfig m_config;
     ParameterSet m_params;
+    std::vector<ParamInit> m_inits;
     bool m_training = false;
+    at::Generator m_dropoutGenerator;
 };
 
 // Builds the network for `config` with parameters allocated (zeros) in `dtype`.

@@ -1,0 +1,40 @@
+#include "app/cli/cli_study.h"
+
+#include "app/cli/progress_printer.h"
+#include "core/landscape/model_cache.h"
+#include "core/study/study_lock.h"
+#include "core/study/study_store.h"
+
+namespace bs::cli {
+
+WritableStudy::WritableStudy(const std::filesystem::path& file, const std::string& purpose)
+    : m_path(file) {
+    m_lock = std::make_unique<StudyLock>(file, purpose);
+    m_study = readStudy(file);
+}
+
+WritableStudy::~WritableStudy() = default;
+
+void WritableStudy::save() const {
+    writeStudy(m_study, m_path);
+}
+
+ComputeOptions computeOptions(const CliContext& context) {
+    ComputeOptions options;
+    options.batchSize = context.batchSize;
+    options.device = context.device;
+    if (!context.memory.empty())
+        options.memoryBytes = parseMemorySize(context.memory);
+    return options;
+}
+
+JobHooks cliHooks(ProgressFn progress, const WritableStudy& study) {
+    JobHooks hooks;
+    hooks.progress = Progress(std::move(progress), interruptToken());
+    hooks.persist = [&study] {
+        study.save();
+    };
+    return hooks;
+}
+
+} // namespace bs::cli

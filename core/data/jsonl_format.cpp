@@ -1,0 +1,236 @@
+// JSON Lines: one object per line, text (column mapping) or pre-tokenized (input_ids).
+#include "core/data/format_readers.h"
+
+#include "core/common/error.h"
+#include "core/data/text_source.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <limits>
+
+namespace bs {
+
+namespace {
+
+// ordered_json keeps the keys in file order (they become Dataset::columns).
+using json = nlohmann::ordered_json;
+
+struct Record {
+    int64_t line = 0;
+    json object;
+};
+
+const char* typeName(const json& value) {
+    return value.type_name();
+}
+
+// "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..." ->
+// "syntax error ...".
+std::string parseReason(const json::parse_error& e) {
+    const std::string what = e.what();
+    const size_t column = what.find(", column ");
+    const size_t colon = column == std::string::npos ? what.find("] ") : what.find(": ", column);
+    return colon == std::string::npos ? what : what.substr(colon + 2);
+}
+
+std::string keyName(const std::string& key, const char* role) {
+    return "key '" + key + "' (" + role + ")";
+}
+
+std::vector<int64_t> integerArray(const Record& record, const std::string& key,
+                                  const std::string& source) {
+    const json& value = record.object.at(key);
+    if (!value.is_array())
+        throwLineError(source, record.line,
+                       "key '" + key + "' must be an array of integers, found " + typeName(value));
+    std::vector<int64_t> out;
+    out.reserve(value.size());
+    for (size_t i = 0; i < value.size(); ++i) {
+        const json& item = value[i];
+        if (!item.is_number_integer() ||
+            (item.is_number_unsigned() &&
+             item.get<uint64_t>() > uint64_t(std::numeric_limits<int64_t>::max())) ||
+            item.get<int64_t>() < 0)
+            throwLineError(source, record.line,
+                           "key '" + key + "' item " + std::to_string(i) +
+                               " must be a non-negative integer, found " + item.dump());
+        out.push_back(item.get<int64_t>());
+    }
+    return out;
+}
+
+} // namespace
+
+Dataset readJsonlDataset(const DatasetSpec& spec) {
+    const std::string source = spec.path.string();
+    const std::string text = readDataFile(spec.path);
+    Dataset dataset;
+    dataset.source = source;
+    dataset.format = spec.format;
+
+    // First pass: parse every line and collect the keys (the "columns") in first-seen order.
+    std::vector<Record> records;
+    std::vector<std::string>& columns = dataset.columns;
+    LineCursor cursor(text);
+    std::string_view line;
+    while (cursor.next(line)) {
+        if (line.find_first_not_of(" \t") == std::string_view::npos)
+            continue; // blank lines hold no record
+        Record record;
+        record.line = cursor.lineNumber();
+        try {
+            record.object = json::parse(line.begin(), line.end());
+        } catch (const json::parse_error& e) {
+            throwLineColumnError(source, record.line, static_cast<int64_t>(e.byte),
+                                 "invalid JSON: " + parseReason(e));
+        }
+        if (!record.object.is_object())
+            throwLineError(source, record.line,
+                           std::string("expected one JSON object per line, found ") +
+                               typeName(record.object));
+        for (const auto& item : record.object.items())
+            if (std::find(columns.begin(), columns.end(), item.key()) == columns.end())
+                columns.push_back(item.key());
+        records.push_back(std::move(record));
+    }
+    if (records.empty())
+        throwFileError(source, "dataset file has no JSON records");
+
+    const bool pretokenized =
+        spec.textAColumn.empty() && records.front().object.contains("input_ids");
+    dataset.pretokenized = pretokenized;
+    std::string textA, textB;
+    if (!pretokenized) {
+        textA = spec.textAColumn.empty() ? firstPresent(columns, defaultTextAColumns())
+                                         : spec.textAColumn;
+        if (textA.empty())
+            throwFileError(
+                source,
+                "no text_a key: the records have none of " + joinNames(defaultTextAColumns()) +
+                    " nor input_ids; name it with text_a=<key>; keys: " + joinNames(columns));
+        textB = spec.textBColumn;
+        if (textB.empty()) {
+            std::vector<std::string> defaults = defaultTextBColumns();
+            std::erase(defaults, textA);
+            textB = firstPresent(columns, defaults);
+        }
+    }
+    std::string labelKey =
+        spec.labelColumn.empty() ? firstPresent(columns, defaultLabelColumns()) : spec.labelColumn;
+    if (labelKey.empty())
+        throwFileError(source, "no label key: the records have none of " +
+                                   joinNames(defaultLabelColumns()) +
+                                   "; name it with label=<key>; keys: " + joinNames(columns));
+    if (labelKey == textA || (!textB.empty() && (labelKey == textB || textA == textB)))
+        throwFileError(source, "text_a, text_b and label must be different keys");
+
+    const std::vector<std::string> mapped =
+        pretokenized
+            ? std::vector<std::string>{"input_ids", "token_type_ids", "attention_mask", labelKey}
+            : std::vector<std::string>{textA, textB, labelKey};
+    LabelDecoder decoder =
+        spec.labelNames.empty() ? LabelDecoder::automatic() : LabelDecoder::named(spec.labelNames);
+    RowFilter filter(spec.filters, columns, source);
+    std::string scratch;
+    for (Record& record : records) {
+        const int64_t row = dataset.rowsInFile++;
+        const json& object = record.object;
+        const auto require = [&](const std::string& key, const char* role) -> const json& {
+            const auto it = object.find(key);
+            if (it == object.end())
+                throwLineError(source, record.line,
+                               "record has no " + keyName(key, role) + "; keys: " + joinNames([&] {
+                                   std::vector<std::string> keys;
+                                   for (const auto& item : object.items())
+                                       keys.push_back(item.key());
+                                   return keys;
+                               }()));
+            return *it;
+        };
+        const json& labelValue = require(labelKey, "label");
+        std::string raw;
+        if (labelValue.is_string())
+            raw = labelValue.get<std::string>();
+        else if (labelValue.is_number_integer())
+            raw = labelValue.dump();
+        else
+            throwLineError(source, record.line,
+                           keyName(labelKey, "label") + " must be a string or an integer, found " +
+                               labelValue.dump());
+        int64_t label = 0;
+        try {
+            label = decoder.decode(raw);
+        } catch (const LabelValueError& e) {
+            throwLineError(source, record.line, keyName(labelKey, "label") + ": " + e.what());
+        }
+
+        Example example;
+        example.row = row;
+        example.label = label;
+        if (pretokenized) {
+            require("input_ids", "pre-tokenized ids");
+            example.inputIds = integerArray(record, "input_ids", source);
+            if (example.inputIds.empty())
+                throwLineError(source, record.line, "key 'input_ids' is empty");
+            for (const char* key : {"token_type_ids", "attention_mask"}) {
+                if (!object.contains(key))
+                    continue;
+                std::vector<int64_t> values = integerArray(record, key, source);
+                if (values.size() != example.inputIds.size())
+                    throwLineError(source, record.line,
+                                   std::string("key '") + key + "' has " +
+                                       std::to_string(values.size()) + " items but input_ids has " +
+                                       std::to_string(example.inputIds.size()));
+                if (std::string_view(key) == "attention_mask") {
+                    if (std::count(values.begin(), values.end(), 0) > 0)
+                        throwLineError(source, record.line,
+                                       "attention_mask has zeros: pre-tokenized rows must not be "
+                                       "padded (batches are padded when evaluated); remove the "
+                                       "padding and the attention_mask");
+                } else {
+                    example.tokenTypeIds = std::move(values);
+                }
+            }
+        } else {
+            const auto textOf = [&](const std::string& key, const char* role) {
+                const json& value = require(key, role);
+                if (!value.is_string())
+                    throwLineError(source, record.line,
+                                   keyName(key, role) + " must be a string, found " +
+                                       typeName(value));
+                return value.get<std::string>();
+            };
+            example.textA = textOf(textA, "text_a");
+            if (!textB.empty())
+                example.textB = textOf(textB, "text_b");
+        }
+
+        const auto value = [&](size_t column) -> std::optional<std::string_view> {
+            const auto it = object.find(columns[column]);
+            if (it == object.end())
+                return std::nullopt;
+            if (it->is_string())
+                return std::string_view(it->get_ref<const std::string&>());
+            scratch = it->dump();
+            return std::string_view(scratch);
+        };
+        if (!filter.matches(value, raw, decoder.name(label)))
+            continue;
+        for (const auto& item : object.items()) {
+            if (std::find(mapped.begin(), mapped.end(), item.key()) != mapped.end())
+                continue;
+            example.fields.emplace(item.key(), item.value().is_string()
+                                                   ? item.value().get<std::string>()
+                                                   : item.value().dump());
+        }
+        ++dataset.rowsAfterFilter;
+        dataset.examples.push_back(std::move(example));
+    }
+    dataset.labelNames = decoder.names();
+    if (!filter.empty() && dataset.rowsAfterFilter == 0)
+        filter.throwNoMatch(source, dataset.rowsInFile);
+    return dataset;
+}
+
+} // namespace bs

@@ -1,0 +1,59 @@
+#pragma once
+// StudySession: what computing on a study needs, prepared once (space, cache, token batches).
+
+#include "core/landscape/evaluation.h"
+#include "core/study/study.h"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace bs {
+
+class Evaluator;
+class ModelCache;
+class ParameterSpace;
+class Progress;
+
+struct ComputeOptions {
+    int64_t batchSize = 64;
+    std::string device = "cpu"; // "cpu" or "cuda"
+    int64_t memoryBytes = 0;    // model cache budget; 0 = half of physical memory
+};
+
+// Opening a session reads the first model's config, builds the parameter space, loads and
+// tokenizes every dataset once (checking that the rows are still those the study fixed)
+// and sets up the model cache. Weights are read lazily, when a job needs them.
+class StudySession {
+public:
+    StudySession(const Study& study, const ComputeOptions& options);
+    ~StudySession();
+    StudySession(const StudySession&) = delete;
+    StudySession& operator=(const StudySession&) = delete;
+
+    ParameterSpace& space() { return *m_space; }
+    ModelCache& cache() { return *m_cache; }
+    size_t datasetCount() const { return m_evaluators.size(); }
+    const Evaluator& evaluator(size_t dataset) const { return *m_evaluators[dataset]; }
+    // Batches in one evaluation of every dataset (the unit of progress).
+    int64_t batchesPerPoint() const;
+
+    // The working model evaluated on every dataset, in study order.
+    std::vector<Evaluation> evaluateWorking(const std::function<void()>& onBatch = {}) const;
+
+    // Content hashes of the models loaded in this session (filled as they load).
+    const std::map<int64_t, std::string>& hashes() const { return m_hashes; }
+
+private:
+    std::unique_ptr<ParameterSpace> m_space;
+    std::unique_ptr<ModelCache> m_cache;
+    std::vector<std::unique_ptr<Evaluator>> m_evaluators;
+    std::map<int64_t, std::string> m_hashes;
+};
+
+// The model label names a study uses: its override, else the first model's id2label.
+std::vector<std::string> studyModelLabels(const Study& study);
+
+} // namespace bs

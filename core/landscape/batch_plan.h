@@ -1,0 +1,44 @@
+#pragma once
+// BatchPlan: length-sorted, per-batch padded token tensors, built once and reused.
+
+#include "core/landscape/encoded_dataset.h"
+#include "core/models/token_batch.h"
+
+#include <ATen/core/Tensor.h>
+
+#include <cstdint>
+#include <vector>
+
+namespace bs {
+
+struct ModelConfig;
+
+struct PlannedBatch {
+    TokenBatch tokens;
+    at::Tensor labels;             // int64 [batch], dataset label indices
+    std::vector<int64_t> examples; // positions in the EncodedDataset
+    int64_t realTokens = 0;        // unpadded tokens
+};
+
+// Sorting by length keeps padding small (MNLI pairs range from ~10 to ~200 tokens); the batch
+// tensors are built once per dataset and reused for every model and every point of a path.
+class BatchPlan {
+public:
+    BatchPlan() = default;
+    // `batchSize` examples per batch at most; ids are checked against the model's vocabulary.
+    BatchPlan(const EncodedDataset& data, const ModelConfig& config, int64_t batchSize,
+              at::Device device);
+
+    const std::vector<PlannedBatch>& batches() const { return m_batches; }
+    int64_t examples() const { return m_examples; }
+    int64_t realTokens() const { return m_realTokens; }
+    int64_t paddedTokens() const { return m_paddedTokens; }
+
+private:
+    std::vector<PlannedBatch> m_batches;
+    int64_t m_examples = 0;
+    int64_t m_realTokens = 0;
+    int64_t m_paddedTokens = 0;
+};
+
+} // namespace bs

@@ -1,0 +1,546 @@
+#include "core/study/h5_file.h"
+
+#include "core/common/error.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <limits>
+
+namespace bs::h5 {
+
+namespace {
+
+std::recursive_mutex& hdf5Mutex() {
+    static std::recursive_mutex mutex;
+    return mutex;
+}
+
+herr_t innermost(unsigned n, const H5E_error2_t* error, void* data) {
+    if (n == 0 && error->desc)
+        *static_cast<std::string*>(data) = error->desc;
+    return 0;
+}
+
+// A variable-length UTF-8 string type, the text type h5py reads as str.
+Handle utf8Type() {
+    Handle type(H5Tcopy(H5T_C_S1), H5Tclose);
+    H5Tset_size(type.get(), H5T_VARIABLE);
+    H5Tset_cset(type.get(), H5T_CSET_UTF8);
+    return type;
+}
+
+Handle simpleSpace(const std::vector<int64_t>& dims) {
+    std::vector<hsize_t> d(dims.begin(), dims.end());
+    return Handle(H5Screate_simple(static_cast<int>(d.size()), d.data(), nullptr), H5Sclose);
+}
+
+std::vector<int64_t> spaceDims(hid_t space) {
+    const int rank = H5Sget_simple_extent_ndims(space);
+    if (rank <= 0)
+        return {};
+    std::vector<hsize_t> d(static_cast<size_t>(rank));
+    H5Sget_simple_extent_dims(space, d.data(), nullptr);
+    return std::vector<int64_t>(d.begin(), d.end());
+}
+
+int64_t elementCount(hid_t space) {
+    const hssize_t n = H5Sget_simple_extent_npoints(space);
+    return n < 0 ? 0 : static_cast<int64_t>(n);
+}
+
+void reclaim(hid_t type, hid_t space, void* buffer) {
+#if H5_VERSION_GE(1, 12, 0)
+    H5Treclaim(type, space, H5P_DEFAULT, buffer);
+#else
+    H5Dvlen_reclaim(type, space, H5P_DEFAULT, buffer);
+#endif
+}
+
+// Reads n strings of a dataset or attribute (`read` does the H5Dread/H5Aread), variable-length
+// or fixed-length, so that files made by h5py or other tools read too.
+template <typename Read>
+std::vector<std::string> readText(hid_t fileType, hid_t space, int64_t n, Read read) {
+    std::vector<std::string> out;
+    out.reserve(static_cast<size_t>(n));
+    if (n == 0)
+        return out;
+    if (H5Tis_variable_str(fileType) > 0) {
+        Handle mem = utf8Type();
+        std::vector<char*> buffer(static_cast<size_t>(n), nullptr);
+        if (read(mem.get(), buffer.data()) < 0)
+            return {};
+        for (char* s : buffer)
+            out.emplace_back(s ? s : "");
+        reclaim(mem.get(), space, buffer.data());
+        return out;
+    }
+    const size_t size = H5Tget_size(fileType);
+    Handle mem(H5Tcopy(H5T_C_S1), H5Tclose);
+    H5Tset_size(mem.get(), size);
+    H5Tset_cset(mem.get(), H5Tget_cset(fileType));
+    std::vector<char> buffer(size * static_cast<size_t>(n));
+    if (read(mem.get(), buffer.data()) < 0)
+        return {};
+    for (int64_t i = 0; i < n; ++i) {
+        const char* s = buffer.data() + size * static_cast<size_t>(i);
+        out.emplace_back(s, strnlen(s, size));
+    }
+    return out;
+}
+
+} // namespace
+
+Handle& Handle::operator=(Handle&& other) noexcept {
+    if (this != &other) {
+        reset();
+        m_id = other.m_id;
+        m_close = other.m_close;
+        other.m_id = -1;
+    }
+    return *this;
+}
+
+void Handle::reset() {
+    if (m_id >= 0 && m_close)
+        m_close(m_id);
+    m_id = -1;
+}
+
+Session::Session()
+    : m_lock(hdf5Mutex()) {
+    H5Eget_auto2(H5E_DEFAULT, &m_oldFunc, &m_oldData);
+    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+}
+
+Session::~Session() {
+    H5Eset_auto2(H5E_DEFAULT, m_oldFunc, m_oldData);
+}
+
+std::string takeErrorDetail() {
+    std::string detail;
+    H5Ewalk2(H5E_DEFAULT, H5E_WALK_UPWARD, innermost, &detail);
+    H5Eclear2(H5E_DEFAULT);
+    return detail;
+}
+
+File File::create(const std::string& path) {
+    Handle fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
+    H5Pset_fclose_degree(fapl.get(), H5F_CLOSE_STRONG);
+    // 1.8 object headers: creation-order tracking, large attributes; read by every h5py.
+    H5Pset_libver_bounds(fapl.get(), H5F_LIBVER_V18, H5F_LIBVER_LATEST);
+    if (std::getenv("BS_CORE"))
+        H5Pset_fapl_core(fapl.get(), 4 << 20, true);
+    Handle file(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, fapl.get()), H5Fclose);
+    File out(path, std::move(file));
+    if (!out.m_file.valid())
+        out.fail("", "cannot create the file");
+    return out;
+}
+
+File File::openReadOnly(const std::string& path) {
+    Handle fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
+    H5Pset_fclose_degree(fapl.get(), H5F_CLOSE_STRONG);
+#if H5_VERSION_GE(1, 10, 7)
+    // Studies are replaced by rename, never changed in place, so HDF5's own file lock buys
+    // nothing and fails on file systems without flock (some NFS and Lustre mounts).
+    H5Pset_file_locking(fapl.get(), false, true);
+#endif
+    Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, fapl.get()), H5Fclose);
+    File out(path, std::move(file));
+    if (!out.m_file.valid())
+        out.fail("", "cannot be opened as an HDF5 file; it is damaged or incomplete");
+    return out;
+}
+
+void File::close() {
+    if (!m_file.valid())
+        return;
+    const bool flushed = H5Fflush(m_file.get(), H5F_SCOPE_GLOBAL) >= 0;
+    const hid_t id = m_file.release();
+    const bool closed = H5Fclose(id) >= 0;
+    if (!flushed || !closed)
+        fail("", "writing failed (is the disk full?)");
+}
+
+void File::fail(const std::string& object, const std::string& message) const {
+    std::string text = object.empty() ? message : object + ": " + message;
+    if (const auto detail = takeErrorDetail(); !detail.empty())
+        text += " (HDF5: " + detail + ")";
+    throwFileError(m_path, text);
+}
+
+void File::createGroup(const std::string& path, bool trackOrder) {
+    Handle gcpl(H5Pcreate(H5P_GROUP_CREATE), H5Pclose);
+    if (trackOrder)
+        H5Pset_link_creation_order(gcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED);
+    Handle group(H5Gcreate2(m_file.get(), path.c_str(), H5P_DEFAULT, gcpl.get(), H5P_DEFAULT),
+                 H5Gclose);
+    if (!group.valid())
+        fail(path, "cannot create the group");
+}
+
+void File::writeAttr(const std::string& object, const char* name, const std::string& value) {
+    Handle type = utf8Type();
+    Handle space(H5Screate(H5S_SCALAR), H5Sclose);
+    Handle attr(H5Acreate_by_name(m_file.get(), object.c_str(), name, type.get(), space.get(),
+                                  H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                H5Aclose);
+    const char* text = value.c_str();
+    if (!attr.valid() || H5Awrite(attr.get(), type.get(), &text) < 0)
+        fail(object, std::string("cannot write attribute ") + name);
+}
+
+void File::writeAttr(const std::string& object, const char* name,
+                     const std::vector<std::string>& values) {
+    Handle type = utf8Type();
+    Handle space = simpleSpace({static_cast<int64_t>(values.size())});
+    Handle attr(H5Acreate_by_name(m_file.get(), object.c_str(), name, type.get(), space.get(),
+                                  H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                H5Aclose);
+    std::vector<const char*> text;
+    for (const auto& v : values)
+        text.push_back(v.c_str());
+    if (!attr.valid() || (!text.empty() && H5Awrite(attr.get(), type.get(), text.data()) < 0))
+        fail(object, std::string("cannot write attribute ") + name);
+}
+
+void File::writeAttr(const std::string& object, const char* name, int64_t value) {
+    Handle space(H5Screate(H5S_SCALAR), H5Sclose);
+    Handle attr(H5Acreate_by_name(m_file.get(), object.c_str(), name, H5T_STD_I64LE, space.get(),
+                                  H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                H5Aclose);
+    if (!attr.valid() || H5Awrite(attr.get(), H5T_NATIVE_INT64, &value) < 0)
+        fail(object, std::string("cannot write attribute ") + name);
+}
+
+void File::writeAttr(const std::string& object, const char* name, double value) {
+    Handle space(H5Screate(H5S_SCALAR), H5Sclose);
+    Handle attr(H5Acreate_by_name(m_file.get(), object.c_str(), name, H5T_IEEE_F64LE, space.get(),
+                                  H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                H5Aclose);
+    if (!attr.valid() || H5Awrite(attr.get(), H5T_NATIVE_DOUBLE, &value) < 0)
+        fail(object, std::string("cannot write attribute ") + name);
+}
+
+void File::writeDoubles(const std::string& path, const std::vector<int64_t>& dims,
+                        const double* data) {
+    Handle space = simpleSpace(dims);
+    Handle dcpl(H5Pcreate(H5P_DATASET_CREATE), H5Pclose);
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    H5Pset_fill_value(dcpl.get(), H5T_NATIVE_DOUBLE, &nan);
+    const int64_t count = elementCount(space.get());
+    // Arrays of rows ([N, N] matrices, [N, N, P] curves) are stored one chunk per row, and rows
+    // that are all NaN are never written: HDF5 reads an unwritten chunk as the fill value NaN.
+    // A study that is being computed is mostly NaN, so its saves stay small.
+    const char* kbEnv = std::getenv("BS_CHUNK_KB");
+    const bool rows = dims.size() >= 2 && count > 0 && !(kbEnv && std::atoi(kbEnv) == 0);
+    if (rows) {
+        std::vector<hsize_t> chunk(dims.begin(), dims.end());
+        const int64_t rowBytes = std::max<int64_t>(count / dims[0] * 8, 1);
+        const int64_t target = std::clamp<int64_t>((kbEnv ? std::atoi(kbEnv) : 256) * 1024 / rowBytes, 1, dims[0]);
+        const int64_t chunks = (dims[0] + target - 1) / target;
+        chunk[0] = static_cast<hsize_t>((dims[0] + chunks - 1) / chunks);
+        H5Pset_chunk(dcpl.get(), static_cast<int>(chunk.size()), chunk.data());
+        if (const char* level = std::getenv("BS_DEFLATE")) {
+            H5Pset_shuffle(dcpl.get());
+            H5Pset_deflate(dcpl.get(), std::atoi(level));
+        }
+    }
+    Handle set(H5Dcreate2(m_file.get(), path.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT,
+                          dcpl.get(), H5P_DEFAULT),
+               H5Dclose);
+    if (!set.valid())
+        fail(path, "cannot create the dataset");
+    if (count == 0 || data == nullptr)
+        return;
+    if (!rows) {
+        if (H5Dwrite(set.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, data) < 0)
+            fail(path, "cannot write the values");
+        return;
+    }
+    // One write of the union of the rows that hold data (whole-array when all do).
+    const auto rowSize = static_cast<size_t>(count / dims[0]);
+    Handle file(H5Dget_space(set.get()), H5Sclose);
+    Handle memory(H5Scopy(file.get()), H5Sclose);
+    H5Sselect_none(file.get());
+    H5Sselect_none(memory.get());
+    std::vector<hsize_t> start(dims.size(), 0);
+    std::vector<hsize_t> extent(dims.begin(), dims.end());
+    extent[0] = 1;
+    int64_t written = 0;
+    for (int64_t r = 0; r < dims[0]; ++r) {
+        const double* row = data + static_cast<size_t>(r) * rowSize;
+        if (std::all_of(row, row + rowSize, [](double v) { return std::isnan(v); }))
+            continue;
+        start[0] = static_cast<hsize_t>(r);
+        H5Sselect_hyperslab(file.get(), H5S_SELECT_OR, start.data(), nullptr, extent.data(),
+                            nullptr);
+        H5Sselect_hyperslab(memory.get(), H5S_SELECT_OR, start.data(), nullptr, extent.data(),
+                            nullptr);
+        ++written;
+    }
+    if (written == 0)
+        return;
+    const bool all = written == dims[0];
+    if (H5Dwrite(set.get(), H5T_NATIVE_DOUBLE, all ? H5S_ALL : memory.get(),
+                 all ? H5S_ALL : file.get(), H5P_DEFAULT, data) < 0)
+        fail(path, "cannot write the values");
+}
+
+void File::writeInts(const std::string& path, const std::vector<int64_t>& values) {
+    Handle space = simpleSpace({static_cast<int64_t>(values.size())});
+    Handle set(H5Dcreate2(m_file.get(), path.c_str(), H5T_STD_I64LE, space.get(), H5P_DEFAULT,
+                          H5P_DEFAULT, H5P_DEFAULT),
+               H5Dclose);
+    if (!set.valid())
+        fail(path, "cannot create the dataset");
+    if (!values.empty() &&
+        H5Dwrite(set.get(), H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()) < 0)
+        fail(path, "cannot write the values");
+}
+
+void File::writeStrings(const std::string& path, const std::vector<std::string>& values) {
+    Handle type = utf8Type();
+    Handle space = simpleSpace({static_cast<int64_t>(values.size())});
+    Handle set(H5Dcreate2(m_file.get(), path.c_str(), type.get(), space.get(), H5P_DEFAULT,
+                          H5P_DEFAULT, H5P_DEFAULT),
+               H5Dclose);
+    if (!set.valid())
+        fail(path, "cannot create the dataset");
+    std::vector<const char*> text;
+    for (const auto& v : values)
+        text.push_back(v.c_str());
+    if (!text.empty() &&
+        H5Dwrite(set.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, text.data()) < 0)
+        fail(path, "cannot write the values");
+}
+
+bool File::exists(const std::string& path) const {
+    // H5Lexists needs every parent to exist, so walk the path one link at a time.
+    if (path == "/")
+        return true;
+    size_t pos = 0;
+    while (pos != std::string::npos) {
+        pos = path.find('/', pos + 1);
+        const std::string prefix = path.substr(0, pos);
+        if (H5Lexists(m_file.get(), prefix.c_str(), H5P_DEFAULT) <= 0) {
+            takeErrorDetail();
+            return false;
+        }
+    }
+    return true;
+}
+
+bool File::isGroup(const std::string& path) const {
+    if (!exists(path))
+        return false;
+    H5O_info_t info;
+#if H5_VERSION_GE(1, 12, 0)
+    if (H5Oget_info_by_name3(m_file.get(), path.c_str(), &info, H5O_INFO_BASIC, H5P_DEFAULT) < 0)
+#else
+    if (H5Oget_info_by_name2(m_file.get(), path.c_str(), &info, H5O_INFO_BASIC, H5P_DEFAULT) < 0)
+#endif
+        fail(path, "cannot be read");
+    return info.type == H5O_TYPE_GROUP;
+}
+
+std::vector<std::string> File::children(const std::string& group) const {
+    Handle g(H5Gopen2(m_file.get(), group.c_str(), H5P_DEFAULT), H5Gclose);
+    if (!g.valid())
+        fail(group, "is missing or not a group");
+    Handle gcpl(H5Gget_create_plist(g.get()), H5Pclose);
+    unsigned flags = 0;
+    H5Pget_link_creation_order(gcpl.get(), &flags);
+    const H5_index_t index = (flags & H5P_CRT_ORDER_TRACKED) ? H5_INDEX_CRT_ORDER : H5_INDEX_NAME;
+    std::vector<std::string> names;
+    auto collect = [](hid_t, const char* name, const H5L_info_t*, void* data) -> herr_t {
+        static_cast<std::vector<std::string>*>(data)->emplace_back(name);
+        return 0;
+    };
+    if (H5Literate(g.get(), index, H5_ITER_INC, nullptr, collect, &names) < 0)
+        fail(group, "cannot list the group");
+    return names;
+}
+
+bool File::hasAttr(const std::string& object, const char* name) const {
+    const htri_t found = H5Aexists_by_name(m_file.get(), object.c_str(), name, H5P_DEFAULT);
+    if (found < 0)
+        fail(object, "is missing");
+    return found > 0;
+}
+
+Handle File::openAttr(const std::string& object, const char* name) const {
+    if (!hasAttr(object, name))
+        fail(object, std::string("attribute '") + name + "' is missing");
+    Handle attr(H5Aopen_by_name(m_file.get(), object.c_str(), name, H5P_DEFAULT, H5P_DEFAULT),
+                H5Aclose);
+    if (!attr.valid())
+        fail(object, std::string("attribute '") + name + "' cannot be read");
+    return attr;
+}
+
+void File::checkClass(const std::string& what, hid_t type, H5T_class_t expected) const {
+    const H5T_class_t found = H5Tget_class(type);
+    auto nameOf = [](H5T_class_t c) -> std::string {
+        switch (c) {
+        case H5T_INTEGER:
+            return "integers";
+        case H5T_FLOAT:
+            return "floating-point numbers";
+        case H5T_STRING:
+            return "text";
+        default:
+            return "another HDF5 type";
+        }
+    };
+    const bool numeric = expected == H5T_FLOAT && (found == H5T_INTEGER || found == H5T_FLOAT);
+    if (found != expected && !numeric)
+        fail(what, "holds " + nameOf(found) + ", expected " + nameOf(expected));
+}
+
+std::string File::readStringAttr(const std::string& object, const char* name) const {
+    Handle attr = openAttr(object, name);
+    Handle type(H5Aget_type(attr.get()), H5Tclose);
+    Handle space(H5Aget_space(attr.get()), H5Sclose);
+    const std::string what = object + " attribute '" + name + "'";
+    checkClass(what, type.get(), H5T_STRING);
+    if (elementCount(space.get()) != 1)
+        fail(what, "should hold one text value, found " + formatShape(spaceDims(space.get())));
+    auto values = readText(type.get(), space.get(), 1, [&](hid_t mem, void* buffer) {
+        return H5Aread(attr.get(), mem, buffer);
+    });
+    if (values.size() != 1)
+        fail(what, "cannot be read");
+    return values[0];
+}
+
+std::vector<std::string> File::readStringListAttr(const std::string& object,
+                                                  const char* name) const {
+    Handle attr = openAttr(object, name);
+    Handle type(H5Aget_type(attr.get()), H5Tclose);
+    Handle space(H5Aget_space(attr.get()), H5Sclose);
+    const std::string what = object + " attribute '" + name + "'";
+    checkClass(what, type.get(), H5T_STRING);
+    if (spaceDims(space.get()).size() > 1)
+        fail(what, "should be a list of text, found shape " + formatShape(spaceDims(space.get())));
+    const int64_t n = elementCount(space.get());
+    auto values = readText(type.get(), space.get(), n, [&](hid_t mem, void* buffer) {
+        return H5Aread(attr.get(), mem, buffer);
+    });
+    if (static_cast<int64_t>(values.size()) != n)
+        fail(what, "cannot be read");
+    return values;
+}
+
+int64_t File::readIntAttr(const std::string& object, const char* name) const {
+    Handle attr = openAttr(object, name);
+    Handle type(H5Aget_type(attr.get()), H5Tclose);
+    Handle space(H5Aget_space(attr.get()), H5Sclose);
+    const std::string what = object + " attribute '" + name + "'";
+    checkClass(what, type.get(), H5T_INTEGER);
+    if (elementCount(space.get()) != 1)
+        fail(what, "should hold one integer, found " + formatShape(spaceDims(space.get())));
+    int64_t value = 0;
+    if (H5Aread(attr.get(), H5T_NATIVE_INT64, &value) < 0)
+        fail(what, "cannot be read");
+    return value;
+}
+
+double File::readDoubleAttr(const std::string& object, const char* name) const {
+    Handle attr = openAttr(object, name);
+    Handle type(H5Aget_type(attr.get()), H5Tclose);
+    Handle space(H5Aget_space(attr.get()), H5Sclose);
+    const std::string what = object + " attribute '" + name + "'";
+    checkClass(what, type.get(), H5T_FLOAT);
+    if (elementCount(space.get()) != 1)
+        fail(what, "should hold one number, found " + formatShape(spaceDims(space.get())));
+    double value = 0;
+    if (H5Aread(attr.get(), H5T_NATIVE_DOUBLE, &value) < 0)
+        fail(what, "cannot be read");
+    return value;
+}
+
+Handle File::openDataset(const std::string& path) const {
+    if (!exists(path))
+        fail(path, "is missing");
+    Handle set(H5Dopen2(m_file.get(), path.c_str(), H5P_DEFAULT), H5Dclose);
+    if (!set.valid())
+        fail(path, "is not a dataset");
+    return set;
+}
+
+std::vector<int64_t> File::shape(const std::string& path) const {
+    Handle set = openDataset(path);
+    Handle space(H5Dget_space(set.get()), H5Sclose);
+    return spaceDims(space.get());
+}
+
+void File::checkShape(const std::string& path, const std::vector<int64_t>& found,
+                      const std::vector<int64_t>& expected) const {
+    bool ok = found.size() == expected.size();
+    for (size_t i = 0; ok && i < found.size(); ++i)
+        ok = expected[i] < 0 || expected[i] == found[i];
+    if (ok)
+        return;
+    std::string text = "[";
+    for (size_t i = 0; i < expected.size(); ++i)
+        text +=
+            (i ? ", " : "") + (expected[i] < 0 ? std::string("any") : std::to_string(expected[i]));
+    fail(path, "has shape " + formatShape(found) + ", expected " + text + "]");
+}
+
+std::vector<double> File::readDoubles(const std::string& path, const std::vector<int64_t>& expected,
+                                      std::vector<int64_t>* dims) const {
+    Handle set = openDataset(path);
+    Handle type(H5Dget_type(set.get()), H5Tclose);
+    Handle space(H5Dget_space(set.get()), H5Sclose);
+    checkClass(path, type.get(), H5T_FLOAT);
+    const auto found = spaceDims(space.get());
+    checkShape(path, found, expected);
+    std::vector<double> values(static_cast<size_t>(elementCount(space.get())));
+    if (!values.empty() &&
+        H5Dread(set.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()) < 0)
+        fail(path, "cannot be read; the file is damaged");
+    if (dims)
+        *dims = found;
+    return values;
+}
+
+std::vector<int64_t> File::readInts(const std::string& path, int64_t expectedLength) const {
+    Handle set = openDataset(path);
+    Handle type(H5Dget_type(set.get()), H5Tclose);
+    Handle space(H5Dget_space(set.get()), H5Sclose);
+    checkClass(path, type.get(), H5T_INTEGER);
+    checkShape(path, spaceDims(space.get()), {expectedLength});
+    std::vector<int64_t> values(static_cast<size_t>(elementCount(space.get())));
+    if (!values.empty() &&
+        H5Dread(set.get(), H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()) < 0)
+        fail(path, "cannot be read; the file is damaged");
+    return values;
+}
+
+std::vector<std::string> File::readStrings(const std::string& path, int64_t expectedLength) const {
+    Handle set = openDataset(path);
+    Handle type(H5Dget_type(set.get()), H5Tclose);
+    Handle space(H5Dget_space(set.get()), H5Sclose);
+    checkClass(path, type.get(), H5T_STRING);
+    checkShape(path, spaceDims(space.get()), {expectedLength});
+    const int64_t n = elementCount(space.get());
+    auto values = readText(type.get(), space.get(), n, [&](hid_t mem, void* buffer) {
+        return H5Dread(set.get(), mem, H5S_ALL, H5S_ALL, H5P_DEFAULT, buffer);
+    });
+    if (static_cast<int64_t>(values.size()) != n)
+        fail(path, "cannot be read; the file is damaged");
+    return values;
+}
+
+std::string formatShape(const std::vector<int64_t>& dims) {
+    std::string text = "[";
+    for (size_t i = 0; i < dims.size(); ++i)
+        text += (i ? ", " : "") + std::to_string(dims[i]);
+    return text + "]";
+}
+
+} // namespace bs::h5

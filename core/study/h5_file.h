@@ -1,0 +1,125 @@
+#pragma once
+// h5::File: a small RAII layer over the HDF5 C API that turns every failure into bs::Error.
+// Internal to core/study; objects are addressed by absolute path ("/curves/mnli/loss") so that
+// messages name the file and the object.
+
+#include <hdf5.h>
+
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace bs::h5 {
+
+// An HDF5 identifier closed by its matching H5*close function.
+class Handle {
+public:
+    using Closer = herr_t (*)(hid_t);
+    Handle() = default;
+    Handle(hid_t id, Closer close)
+        : m_id(id)
+        , m_close(close) {}
+    Handle(Handle&& other) noexcept
+        : m_id(other.m_id)
+        , m_close(other.m_close) {
+        other.m_id = -1;
+    }
+    Handle& operator=(Handle&& other) noexcept;
+    Handle(const Handle&) = delete;
+    Handle& operator=(const Handle&) = delete;
+    ~Handle() { reset(); }
+    hid_t get() const { return m_id; }
+    bool valid() const { return m_id >= 0; }
+    void reset();
+    // Gives up ownership without closing.
+    hid_t release() {
+        const hid_t id = m_id;
+        m_id = -1;
+        return id;
+    }
+
+private:
+    hid_t m_id = -1;
+    Closer m_close = nullptr;
+};
+
+// Holds the process-wide HDF5 mutex (Debian's HDF5 is not thread-safe) and silences HDF5's own
+// error printing for its lifetime; every h5::File operation must run inside one.
+class Session {
+public:
+    Session();
+    ~Session();
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+private:
+    std::unique_lock<std::recursive_mutex> m_lock;
+    H5E_auto2_t m_oldFunc = nullptr;
+    void* m_oldData = nullptr;
+};
+
+// The innermost message of HDF5's current error stack (empty when none); clears the stack.
+std::string takeErrorDetail();
+
+class File {
+public:
+    // Creates (truncating) a file to write; groups made with trackOrder list children in
+    // creation order.
+    static File create(const std::string& path);
+    static File openReadOnly(const std::string& path);
+
+    const std::string& path() const { return m_path; }
+    // Flushes and closes; reports write errors (disk full) that a destructor would swallow.
+    void close();
+
+    [[noreturn]] void fail(const std::string& object, const std::string& message) const;
+
+    // ---- writing
+    void createGroup(const std::string& path, bool trackOrder = false);
+    void writeAttr(const std::string& object, const char* name, const std::string& value);
+    void writeAttr(const std::string& object, const char* name,
+                   const std::vector<std::string>& values);
+    void writeAttr(const std::string& object, const char* name, int64_t value);
+    void writeAttr(const std::string& object, const char* name, double value);
+    void writeDoubles(const std::string& path, const std::vector<int64_t>& dims,
+                      const double* data);
+    void writeInts(const std::string& path, const std::vector<int64_t>& values);
+    void writeStrings(const std::string& path, const std::vector<std::string>& values);
+
+    // ---- reading
+    bool exists(const std::string& path) const;
+    bool isGroup(const std::string& path) const;
+    // Children of a group, in creation order when the group tracks it, else by name.
+    std::vector<std::string> children(const std::string& group) const;
+    bool hasAttr(const std::string& object, const char* name) const;
+    std::string readStringAttr(const std::string& object, const char* name) const;
+    std::vector<std::string> readStringListAttr(const std::string& object, const char* name) const;
+    int64_t readIntAttr(const std::string& object, const char* name) const;
+    double readDoubleAttr(const std::string& object, const char* name) const;
+    std::vector<int64_t> shape(const std::string& path) const;
+    // `expected` may hold -1 for "any size"; a mismatch names the object and both shapes.
+    std::vector<double> readDoubles(const std::string& path, const std::vector<int64_t>& expected,
+                                    std::vector<int64_t>* dims = nullptr) const;
+    std::vector<int64_t> readInts(const std::string& path, int64_t expectedLength = -1) const;
+    std::vector<std::string> readStrings(const std::string& path,
+                                         int64_t expectedLength = -1) const;
+
+private:
+    File(std::string path, Handle file)
+        : m_path(std::move(path))
+        , m_file(std::move(file)) {}
+    Handle openDataset(const std::string& path) const;
+    Handle openAttr(const std::string& object, const char* name) const;
+    void checkShape(const std::string& path, const std::vector<int64_t>& found,
+                    const std::vector<int64_t>& expected) const;
+    void checkClass(const std::string& what, hid_t type, H5T_class_t expected) const;
+
+    std::string m_path;
+    Handle m_file;
+};
+
+std::string formatShape(const std::vector<int64_t>& dims); // "[3, 3, 10]"
+
+} // namespace bs::h5

@@ -1,0 +1,25 @@
+#pragma once
+// CSV views of a study's results, for spreadsheets and plotting scripts.
+
+#include "core/study/study.h"
+
+#include <string>
+
+namespace bs {
+
+// "cg", "bh", "peak_excess", "auc" (per dataset) or "distance".
+const Matrix& studyMatrix(const Study& study, const std::string& what, const std::string& dataset);
+
+// An N x N matrix with a header row and a first column of model names; empty cells for NaN.
+std::string matrixCsv(const Study& study, const std::string& what, const std::string& dataset);
+// One row per model: name, family, run, step, then loss and metrics of every dataset.
+std::string evaluationsCsv(const Study& study);
+// Long format: dataset, model_a, model_b, alpha, loss, metric (computed points only).
+std::string curvesCsv(const Study& study, const std::string& dataset);
+
+// Quotes a CSV field when it needs it (RFC 4180).
+std::string csvField(const std::string& text);
+// Shortest text that reads back as the same double; empty for NaN.
+std::string csvNumber(double value);
+
+} // namespace bs

@@ -1,0 +1,243 @@
+// Study files across processes: one writer at a time, and kill -9 never leaves a torn file.
+// The test executable re-invokes itself as the child (--hold-lock, --save-loop).
+#include "core/common/error.h"
+#include "core/study/study_lock.h"
+#include "core/study/study_store.h"
+#include "tests/study/study_samples.h"
+#include "tests/support/test_support.h"
+
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <random>
+#include <thread>
+
+using namespace bs;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Version v of a study that a child saves over and over; v is recoverable from the file.
+Study versionStudy(int64_t v) {
+    Study s = test::denseStudy(30, 10, 2);
+    s.models[0].step = v;
+    for (auto& [name, curves] : s.curves)
+        for (size_t x = 0; x < curves.loss.size(); ++x)
+            curves.loss[x] = static_cast<double>(v) + static_cast<double>(x % 97) / 97.0;
+    for (auto& [name, evals] : s.evaluations)
+        evals[static_cast<size_t>(v % 30)].loss = kNaN; // a cell that moves between versions
+    return s;
+}
+
+// Child: holds the lock until its stdin closes or it is killed.
+int holdLockChild(const char* file) {
+    try {
+        StudyLock lock(file, "lock holder test");
+        std::cout << "locked" << std::endl;
+        std::string line;
+        std::getline(std::cin, line);
+        return 0;
+    } catch (const Error& e) {
+        std::cout << "refused: " << e.what() << std::endl;
+        return 2;
+    }
+}
+
+// Child: takes the lock, then saves versions first, first + 1, ... until killed, reporting
+// each finished save on stdout.
+int saveLoopChild(const char* file, int64_t first) {
+    StudyLock lock(file, "save loop test");
+    for (int64_t v = first;; ++v) {
+        writeStudy(versionStudy(v), file);
+        std::cout << v << std::endl;
+    }
+}
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+std::string lockError(const fs::path& file) {
+    try {
+        StudyLock lock(file, "second writer");
+    } catch (const Error& e) {
+        return e.what();
+    }
+    return "(lock taken)";
+}
+
+} // namespace
+
+class TestStudyProcesses : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    fs::path path(const std::string& name) const {
+        return fs::path(m_dir.path().toStdString()) / name;
+    }
+    static QString self() { return QCoreApplication::applicationFilePath(); }
+
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void secondLockInTheSameProcessIsRefused() {
+        const fs::path file = path("same.h5");
+        {
+            StudyLock first(file, "basinscope-cli curves");
+            QVERIFY(first.held());
+            QVERIFY(fs::exists(first.lockFile()));
+            QCOMPARE(first.lockFile(), fs::path(file.string() + ".lock"));
+            const std::string e = lockError(file);
+            const std::string expected = file.string() + " is being written by process " +
+                                         std::to_string(QCoreApplication::applicationPid()) +
+                                         " (basinscope-cli curves); wait for it or stop it";
+            QVERIFY2(e == expected, e.c_str());
+            StudyLock moved = std::move(first);
+            QVERIFY(!first.held());
+            QVERIFY(moved.held());
+            QVERIFY(contains(lockError(file), "is being written by process"));
+            moved.release();
+            QVERIFY(!fs::exists(file.string() + ".lock"));
+            QCOMPARE(lockError(file), std::string("(lock taken)"));
+        }
+        QVERIFY(!fs::exists(file.string() + ".lock"));
+    }
+
+    void secondLockInAnotherProcessIsRefused() {
+        const fs::path file = path("other.h5");
+        QProcess child;
+        child.start(self(), {"--hold-lock", test::toQString(file)});
+        QVERIFY(child.waitForStarted());
+        QVERIFY(child.waitForReadyRead(60000));
+        QCOMPARE(child.readLine().trimmed(), QByteArray("locked"));
+
+        const std::string e = lockError(file);
+        const std::string expected = file.string() + " is being written by process " +
+                                     std::to_string(child.processId()) +
+                                     " (lock holder test); wait for it or stop it";
+        QVERIFY2(e == expected, e.c_str());
+
+        // util-linux flock sees the same lock on the documented file.
+        const QString flock = QStandardPaths::findExecutable("flock");
+        if (!flock.isEmpty()) {
+            QProcess probe;
+            probe.start(flock, {"-n", test::toQString(file) + ".lock", "true"});
+            QVERIFY(probe.waitForFinished(30000));
+            QCOMPARE(probe.exitCode(), 1);
+        }
+
+        // kill -9: the lock file stays behind but no longer blocks.
+        child.kill();
+        QVERIFY(child.waitForFinished(30000));
+        QVERIFY(fs::exists(file.string() + ".lock"));
+        StudyLock lock(file, "after the crash");
+        QVERIFY(lock.held());
+    }
+
+    void lockHeldByAnExternalToolIsRefused() {
+        const QString flock = QStandardPaths::findExecutable("flock");
+        if (flock.isEmpty())
+            QSKIP("flock (util-linux) not installed");
+        const fs::path file = path("external.h5");
+        QProcess holder;
+        holder.start(flock, {"-n", test::toQString(file) + ".lock", "-c", "echo held; sleep 60"});
+        QVERIFY(holder.waitForReadyRead(30000));
+        const std::string e = lockError(file);
+        QVERIFY2(e ==
+                     file.string() + " is being written by another process; wait for it or stop it",
+                 e.c_str());
+        holder.kill();
+        holder.waitForFinished(30000);
+    }
+
+    void lockInMissingFolderCreatesNothing() {
+        const fs::path folder = path("absent");
+        const std::string e = lockError(folder / "s.h5");
+        QVERIFY2(contains(e, "cannot open the study for writing: folder " + folder.string() +
+                                 " does not exist"),
+                 e.c_str());
+        QVERIFY(!fs::exists(folder));
+    }
+
+    void lockRemovesTemporariesOfAKilledWriter() {
+        const fs::path dir = path("stale");
+        fs::create_directories(dir);
+        for (const char* name : {"s.h5.tmp-4242", "s.h5.tmp-1", "s.h5.tmp-notes", "t.h5.tmp-5"})
+            std::ofstream(dir / name) << "partial";
+        {
+            StudyLock lock(dir / "s.h5", "cleanup test");
+            QVERIFY(!fs::exists(dir / "s.h5.tmp-4242"));
+            QVERIFY(!fs::exists(dir / "s.h5.tmp-1"));
+            QVERIFY(fs::exists(dir / "s.h5.tmp-notes")); // not a temporary of ours
+            QVERIFY(fs::exists(dir / "t.h5.tmp-5"));     // another study's
+        }
+    }
+
+    // A writer killed at random moments leaves a file that reads back as one saved version.
+    void killedWriterLeavesAWholeStudy() {
+        const fs::path file = path("killed.h5");
+        std::mt19937 rng(12345);
+        int64_t next = 1;
+        int midSave = 0;
+        constexpr int kKills = 20;
+        for (int round = 0; round < kKills; ++round) {
+            QProcess child;
+            child.start(self(), {"--save-loop", test::toQString(file), QString::number(next)});
+            QVERIFY(child.waitForStarted());
+            int64_t reported = 0;
+            // Wait for one finished save, then let it run a random while and kill it.
+            while (reported == 0) {
+                QVERIFY2(child.waitForReadyRead(60000), child.readAllStandardError().constData());
+                while (child.canReadLine())
+                    reported = child.readLine().trimmed().toLongLong();
+            }
+            std::this_thread::sleep_for(std::chrono::microseconds(rng() % 60000));
+            child.kill();
+            QVERIFY(child.waitForFinished(30000));
+            while (child.canReadLine())
+                reported = std::max<int64_t>(reported, child.readLine().trimmed().toLongLong());
+            const QByteArray rest = child.readAllStandardOutput();
+            for (const auto& line : rest.split('\n'))
+                if (!line.trimmed().isEmpty())
+                    reported = std::max<int64_t>(reported, line.trimmed().toLongLong());
+
+            const Study back = readStudy(file);
+            const int64_t version = back.models[0].step;
+            // The save in flight may have completed its rename before the kill landed.
+            QVERIFY2(version == reported || version == reported + 1,
+                     qPrintable(
+                         QString("read version %1, last reported %2").arg(version).arg(reported)));
+            const std::string diff = test::studyDifference(back, versionStudy(version));
+            QVERIFY2(diff.empty(), diff.c_str());
+            bool tempLeft = false;
+            for (const auto& e : fs::directory_iterator(m_dir.path().toStdString()))
+                tempLeft |= contains(e.path().filename().string(), "killed.h5.tmp-");
+            midSave += tempLeft;
+            next = version + 1;
+        }
+        qInfo("%d kills, %d of them during a save (a temporary file was left)", kKills, midSave);
+        // The next writer's lock removes what the killed ones left.
+        StudyLock lock(file, "cleanup");
+        for (const auto& e : fs::directory_iterator(m_dir.path().toStdString()))
+            QVERIFY2(!contains(e.path().filename().string(), "killed.h5.tmp-"), e.path().c_str());
+    }
+};
+
+int main(int argc, char** argv) {
+    if (argc >= 3 && std::string(argv[1]) == "--hold-lock")
+        return holdLockChild(argv[2]);
+    if (argc >= 4 && std::string(argv[1]) == "--save-loop")
+        return saveLoopChild(argv[2], std::stoll(argv[3]));
+    QCoreApplication app(argc, argv);
+    TestStudyProcesses test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "test_study_processes.moc"
