@@ -13,6 +13,12 @@ void registerCommands(CLI::App& app, CliContext& context) {
     registerInfoCommand(app, context);
     registerMergeCommand(app, context);
     registerTokenizeCommand(app, context);
+    registerZooCommand(app, context);
+    registerDemoCommand(app, context);
+    registerPlaneCommand(app, context);
+    registerClusterCommand(app, context);
+    registerSharpnessCommand(app, context);
+    registerBenchCommand(app, context);
 }
 
 } // namespace bs::cli

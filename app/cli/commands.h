@@ -17,5 +17,11 @@ void registerExportCommand(CLI::App& app, CliContext& context);
 void registerInfoCommand(CLI::App& app, CliContext& context);
 void registerMergeCommand(CLI::App& app, CliContext& context);
 void registerTokenizeCommand(CLI::App& app, CliContext& context);
+void registerZooCommand(CLI::App& app, CliContext& context);
+void registerDemoCommand(CLI::App& app, CliContext& context);
+void registerBenchCommand(CLI::App& app, CliContext& context);
+void registerPlaneCommand(CLI::App& app, CliContext& context);
+void registerClusterCommand(CLI::App& app, CliContext& context);
+void registerSharpnessCommand(CLI::App& app, CliContext& context);
 
 } // namespace bs::cli

@@ -8,6 +8,7 @@
 int main(int argc, char** argv) {
     CLI::App app{"BasinScope: linear mode connectivity between fine-tuned networks"};
     app.require_subcommand(1);
+    app.fallthrough(); // global flags such as --quiet may follow the command
     app.set_version_flag("--version", "basinscope-cli " BASINSCOPE_VERSION);
 
     bs::cli::CliContext context;

@@ -100,6 +100,10 @@ Dataset readJsonlDataset(const DatasetSpec& spec) {
     const bool pretokenized =
         spec.textAColumn.empty() && records.front().object.contains("input_ids");
     dataset.pretokenized = pretokenized;
+    if (pretokenized && !spec.textBColumn.empty())
+        throwFileError(source, "text_b=" + spec.textBColumn +
+                                   " given, but the records are pre-tokenized (input_ids); give "
+                                   "text_a= too to read text, or leave text_b out");
     std::string textA, textB;
     if (!pretokenized) {
         textA = spec.textAColumn.empty() ? firstPresent(columns, defaultTextAColumns())

@@ -53,7 +53,9 @@ std::set<std::string> shardNames(const std::filesystem::path& index) {
     std::ifstream in(index, std::ios::binary);
     std::set<std::string> names;
     try {
-        for (const auto& [tensor, shard] : nlohmann::json::parse(in).at("weight_map").items())
+        // The parsed document must outlive the loop (a temporary would not).
+        const nlohmann::json root = nlohmann::json::parse(in);
+        for (const auto& [tensor, shard] : root.at("weight_map").items())
             names.insert(shard.get<std::string>());
     } catch (const std::exception& e) {
         throwFileError(index.string(), std::string("cannot list shards: ") + e.what());

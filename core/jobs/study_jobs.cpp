@@ -83,6 +83,8 @@ void evaluateModels(Study& study, StudySession& session, std::vector<int64_t> mo
 void computeCurves(Study& study, StudySession& session, std::vector<ModelPair> pairs,
                    const JobHooks& hooks) {
     study.ensureShapes();
+    for (int64_t i = 0; i < static_cast<int64_t>(study.models.size()); ++i)
+        study.distance.at(i, i) = 0.0;
     const int64_t points = study.points;
     const std::vector<double> alphas = curveAlphas(points);
 

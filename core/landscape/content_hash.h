@@ -3,17 +3,12 @@
 
 #include <ATen/core/Tensor.h>
 
-#include <cstddef>
-#include <cstdint>
 #include <string>
 
 namespace bs {
 
-// A fast 64-bit hash of raw bytes (4 independent multiply-rotate lanes, ~GB/s); not
-// cryptographic - it guards against accidents, not attacks.
-uint64_t hashBytes(const void* data, size_t size, uint64_t seed = 0);
-
-// Hex digest of a contiguous CPU or GPU tensor's bytes, prefixed by the scheme: "bs64:0123abcd...".
+// "xxh64:<16 hex digits>" of the tensor's bytes (a flat float32 parameter vector), so the hash
+// depends on the parameters, not on the file format they were stored in.
 std::string contentHash(const at::Tensor& flat);
 
 } // namespace bs

@@ -84,6 +84,17 @@ void ParameterSpace::combine(const at::Tensor& origin, const at::Tensor& u, doub
     m_buffer.add_(v, y);
 }
 
+at::Tensor ParameterSpace::flatten(const SequenceClassifier& model) const {
+    checkCompatible(model.config(), "model");
+    at::Tensor flat = at::empty({m_size}, at::TensorOptions().dtype(m_dtype).device(m_device));
+    const ParameterSet& params = model.parameters();
+    at::NoGradGuard noGrad;
+    for (size_t i = 0; i < m_slots.size(); ++i)
+        flat.narrow(0, m_slots[i].offset, m_slots[i].numel)
+            .copy_(params.tensor(i).reshape({-1}));
+    return flat;
+}
+
 std::vector<NamedTensor> ParameterSpace::unflatten(const at::Tensor& flat) const {
     std::vector<NamedTensor> out;
     out.reserve(m_slots.size());

@@ -32,7 +32,7 @@ public:
     ~ParameterSpace();
 
     const ModelConfig& config() const { return m_config; }
-    const std::vector<ParameterSlot>& slots() const { return m_slots; }
+    const std::vector<ParameterSlot>& layout() const { return m_slots; }
     int64_t size() const { return m_size; } // scalars per model
     int64_t bytesPerModel() const;
     at::Device device() const { return m_device; }
@@ -56,6 +56,8 @@ public:
     void combine(const at::Tensor& origin, const at::Tensor& u, double x, const at::Tensor& v,
                  double y);
 
+    // A model's parameters (same architecture) as one new flat vector in slot order.
+    at::Tensor flatten(const SequenceClassifier& model) const;
     // A flat vector as named tensors (views), e.g. to save it as a checkpoint.
     std::vector<NamedTensor> unflatten(const at::Tensor& flat) const;
 

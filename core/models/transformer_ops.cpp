@@ -3,8 +3,8 @@
 #include "core/common/error.h"
 
 #include <ATen/ATen.h>
-#include <ATen/core/grad_mode.h>
 #include <ATen/Dispatch.h>
+#include <ATen/core/grad_mode.h>
 
 #include <cmath>
 #include <limits>

@@ -2,9 +2,6 @@
 
 #include "core/common/error.h"
 
-#include <algorithm>
-#include <cmath>
-#include <cstdlib>
 #include <cstring>
 #include <limits>
 
@@ -76,9 +73,12 @@ std::vector<std::string> readText(hid_t fileType, hid_t space, int64_t n, Read r
         reclaim(mem.get(), space, buffer.data());
         return out;
     }
-    const size_t size = H5Tget_size(fileType);
+    // One byte more than the file's strings: a null-padded string that fills its field would
+    // otherwise lose its last character to the terminator.
+    const size_t size = H5Tget_size(fileType) + 1;
     Handle mem(H5Tcopy(H5T_C_S1), H5Tclose);
     H5Tset_size(mem.get(), size);
+    H5Tset_strpad(mem.get(), H5T_STR_NULLTERM);
     H5Tset_cset(mem.get(), H5Tget_cset(fileType));
     std::vector<char> buffer(size * static_cast<size_t>(n));
     if (read(mem.get(), buffer.data()) < 0)
@@ -130,8 +130,6 @@ File File::create(const std::string& path) {
     H5Pset_fclose_degree(fapl.get(), H5F_CLOSE_STRONG);
     // 1.8 object headers: creation-order tracking, large attributes; read by every h5py.
     H5Pset_libver_bounds(fapl.get(), H5F_LIBVER_V18, H5F_LIBVER_LATEST);
-    if (std::getenv("BS_CORE"))
-        H5Pset_fapl_core(fapl.get(), 4 << 20, true);
     Handle file(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, fapl.get()), H5Fclose);
     File out(path, std::move(file));
     if (!out.m_file.valid())
@@ -230,62 +228,14 @@ void File::writeDoubles(const std::string& path, const std::vector<int64_t>& dim
     Handle dcpl(H5Pcreate(H5P_DATASET_CREATE), H5Pclose);
     const double nan = std::numeric_limits<double>::quiet_NaN();
     H5Pset_fill_value(dcpl.get(), H5T_NATIVE_DOUBLE, &nan);
-    const int64_t count = elementCount(space.get());
-    // Arrays of rows ([N, N] matrices, [N, N, P] curves) are stored one chunk per row, and rows
-    // that are all NaN are never written: HDF5 reads an unwritten chunk as the fill value NaN.
-    // A study that is being computed is mostly NaN, so its saves stay small.
-    const char* kbEnv = std::getenv("BS_CHUNK_KB");
-    const bool rows = dims.size() >= 2 && count > 0 && !(kbEnv && std::atoi(kbEnv) == 0);
-    if (rows) {
-        std::vector<hsize_t> chunk(dims.begin(), dims.end());
-        const int64_t rowBytes = std::max<int64_t>(count / dims[0] * 8, 1);
-        const int64_t target = std::clamp<int64_t>((kbEnv ? std::atoi(kbEnv) : 256) * 1024 / rowBytes, 1, dims[0]);
-        const int64_t chunks = (dims[0] + target - 1) / target;
-        chunk[0] = static_cast<hsize_t>((dims[0] + chunks - 1) / chunks);
-        H5Pset_chunk(dcpl.get(), static_cast<int>(chunk.size()), chunk.data());
-        if (const char* level = std::getenv("BS_DEFLATE")) {
-            H5Pset_shuffle(dcpl.get());
-            H5Pset_deflate(dcpl.get(), std::atoi(level));
-        }
-    }
     Handle set(H5Dcreate2(m_file.get(), path.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT,
                           dcpl.get(), H5P_DEFAULT),
                H5Dclose);
     if (!set.valid())
         fail(path, "cannot create the dataset");
-    if (count == 0 || data == nullptr)
-        return;
-    if (!rows) {
-        if (H5Dwrite(set.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, data) < 0)
-            fail(path, "cannot write the values");
-        return;
-    }
-    // One write of the union of the rows that hold data (whole-array when all do).
-    const auto rowSize = static_cast<size_t>(count / dims[0]);
-    Handle file(H5Dget_space(set.get()), H5Sclose);
-    Handle memory(H5Scopy(file.get()), H5Sclose);
-    H5Sselect_none(file.get());
-    H5Sselect_none(memory.get());
-    std::vector<hsize_t> start(dims.size(), 0);
-    std::vector<hsize_t> extent(dims.begin(), dims.end());
-    extent[0] = 1;
-    int64_t written = 0;
-    for (int64_t r = 0; r < dims[0]; ++r) {
-        const double* row = data + static_cast<size_t>(r) * rowSize;
-        if (std::all_of(row, row + rowSize, [](double v) { return std::isnan(v); }))
-            continue;
-        start[0] = static_cast<hsize_t>(r);
-        H5Sselect_hyperslab(file.get(), H5S_SELECT_OR, start.data(), nullptr, extent.data(),
-                            nullptr);
-        H5Sselect_hyperslab(memory.get(), H5S_SELECT_OR, start.data(), nullptr, extent.data(),
-                            nullptr);
-        ++written;
-    }
-    if (written == 0)
-        return;
-    const bool all = written == dims[0];
-    if (H5Dwrite(set.get(), H5T_NATIVE_DOUBLE, all ? H5S_ALL : memory.get(),
-                 all ? H5S_ALL : file.get(), H5P_DEFAULT, data) < 0)
+    // Without data nothing is written: HDF5 reads the unwritten array as the fill value NaN.
+    if (data != nullptr && elementCount(space.get()) > 0 &&
+        H5Dwrite(set.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, data) < 0)
         fail(path, "cannot write the values");
 }
 

@@ -83,6 +83,7 @@ public:
                    const std::vector<std::string>& values);
     void writeAttr(const std::string& object, const char* name, int64_t value);
     void writeAttr(const std::string& object, const char* name, double value);
+    // `data` may be nullptr: the array is created but not written and reads as NaN.
     void writeDoubles(const std::string& path, const std::vector<int64_t>& dims,
                       const double* data);
     void writeInts(const std::string& path, const std::vector<int64_t>& values);

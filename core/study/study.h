@@ -80,6 +80,9 @@ struct PlaneResult {
     double xMin = 0, xMax = 0, yMin = 0, yMax = 0; // plane coordinates of the grid
     std::vector<double> modelX, modelY;            // the three models in plane coordinates
     std::vector<double> loss, metric;              // R * R, NaN where not computed
+    // The plane evaluated at the three models' exact coordinates (they rarely fall on grid
+    // nodes): equals the models' own evaluations up to float rounding.
+    std::vector<double> modelLoss, modelMetric;
     int64_t rowsDone = 0;
 };
 

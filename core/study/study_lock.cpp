@@ -3,10 +3,12 @@
 #include "core/common/error.h"
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 
 namespace bs {
@@ -95,21 +97,29 @@ StudyLock::StudyLock(const fs::path& studyFile, const std::string& purpose)
 
     // A holder unlinks the lock file before it unlocks; if we locked such an unlinked file,
     // the path now names another inode and we start over.
-    for (int attempt = 0; attempt < 100; ++attempt) {
+    // A reader checking holder() holds a shared lock for microseconds; retrying for a short
+    // while keeps that from refusing a writer.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(300);
+    for (int attempt = 0; attempt < 1000; ++attempt) {
         int fd = ::open(m_lockFile.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-        if (fd < 0 && errno == EACCES)
+        const int openError = errno;
+        // Another user's lock file can still be locked through a read-only descriptor.
+        if (fd < 0 && openError == EACCES)
             fd = ::open(m_lockFile.c_str(), O_RDONLY | O_CLOEXEC);
         if (fd < 0)
             throwFileError(m_lockFile.string(), "cannot create the study's lock file: " +
-                                                    std::string(std::strerror(errno)));
+                                                    std::string(std::strerror(openError)));
         if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
             const int err = errno;
             const std::string holder = holderText(readAll(fd));
             ::close(fd);
-            if (err == EWOULDBLOCK)
+            if (err != EWOULDBLOCK)
+                throwFileError(m_lockFile.string(),
+                               "cannot lock the study: " + std::string(std::strerror(err)));
+            if (std::chrono::steady_clock::now() >= deadline)
                 throw Error(name + " is being written by " + holder + "; wait for it or stop it");
-            throwFileError(m_lockFile.string(),
-                           "cannot lock the study: " + std::string(std::strerror(err)));
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            continue;
         }
         struct stat held = {}, current = {};
         if (::fstat(fd, &held) == 0 && ::stat(m_lockFile.c_str(), &current) == 0 &&
@@ -129,6 +139,20 @@ StudyLock::StudyLock(const fs::path& studyFile, const std::string& purpose)
         (void)written; // the record only improves the refusal message of a second writer
     }
     removeStaleTemporaries(m_studyFile);
+}
+
+std::optional<std::string> StudyLock::holder(const fs::path& studyFile) {
+    const std::string lockFile = studyFile.string() + ".lock";
+    const int fd = ::open(lockFile.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return std::nullopt; // no lock file: nobody is writing
+    std::optional<std::string> out;
+    if (::flock(fd, LOCK_SH | LOCK_NB) == 0)
+        ::flock(fd, LOCK_UN);
+    else if (errno == EWOULDBLOCK)
+        out = holderText(readAll(fd));
+    ::close(fd);
+    return out;
 }
 
 StudyLock::~StudyLock() {

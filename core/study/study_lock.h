@@ -2,6 +2,7 @@
 // StudyLock: at most one writer per study file, by an advisory lock on "<file>.lock".
 
 #include <filesystem>
+#include <optional>
 #include <string>
 
 namespace bs {
@@ -12,7 +13,8 @@ namespace bs {
 // is refused inside one process too. Readers need no lock.
 class StudyLock {
 public:
-    // Takes the lock or throws bs::Error, e.g. "runs/study.h5 is being written by process 1234
+    // Takes the lock (waiting up to 0.3 s, so that a brief holder() check does not refuse a
+    // writer) or throws bs::Error, e.g. "runs/study.h5 is being written by process 1234
     // (basinscope-cli curves); wait for it or stop it". `purpose` names the holder for that
     // message. Fails before creating anything when the study's folder does not exist. Once
     // held, temporary files left by a killed writer ("<study>.tmp-<pid>") are removed.
@@ -22,6 +24,10 @@ public:
     StudyLock& operator=(StudyLock&& other) noexcept;
     StudyLock(const StudyLock&) = delete;
     StudyLock& operator=(const StudyLock&) = delete;
+
+    // Who is writing `studyFile`, e.g. "process 1234 (basinscope-cli curves)", or nullopt when
+    // nobody is. Creates, removes and keeps nothing: for a GUI that opens a study to show it.
+    static std::optional<std::string> holder(const std::filesystem::path& studyFile);
 
     const std::filesystem::path& studyFile() const { return m_studyFile; }
     const std::filesystem::path& lockFile() const { return m_lockFile; }

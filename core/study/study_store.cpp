@@ -107,7 +107,9 @@ void writeLayout(h5::File& f, const Study& s) {
     f.createGroup("/curves");
     f.createGroup("/matrices");
     const auto alphas = curveAlphas(p);
-    auto dataOf = [](const std::vector<double>& v) { return v.empty() ? nullptr : v.data(); };
+    auto dataOf = [](const std::vector<double>& v) {
+        return v.empty() ? nullptr : v.data();
+    };
     for (const auto& d : s.datasets) {
         const std::string e = "/evaluations/" + d.name;
         const auto evals = s.evaluations.find(d.name);
@@ -157,6 +159,10 @@ void writeLayout(h5::File& f, const Study& s) {
         f.writeDoubles(g + "/model_y", {3}, plane.modelY.data());
         f.writeDoubles(g + "/loss", {r, r}, plane.loss.data());
         f.writeDoubles(g + "/metric", {r, r}, plane.metric.data());
+        if (plane.modelLoss.size() == 3 && plane.modelMetric.size() == 3) {
+            f.writeDoubles(g + "/model_loss", {3}, plane.modelLoss.data());
+            f.writeDoubles(g + "/model_metric", {3}, plane.modelMetric.data());
+        }
     }
 
     f.createGroup("/clusterings", true);
@@ -354,6 +360,13 @@ void readPlanes(const h5::File& f, Study& s) {
         plane.modelY = f.readDoubles(g + "/model_y", {3});
         plane.loss = f.readDoubles(g + "/loss", {r, r});
         plane.metric = f.readDoubles(g + "/metric", {r, r});
+        if (f.exists(g + "/model_loss")) {
+            plane.modelLoss = f.readDoubles(g + "/model_loss", {3});
+            plane.modelMetric = f.readDoubles(g + "/model_metric", {3});
+        } else {
+            plane.modelLoss.assign(3, kNaN);
+            plane.modelMetric.assign(3, kNaN);
+        }
         s.planes.push_back(std::move(plane));
     }
 }

@@ -1,1 +1,2 @@
-# Tests of cli (see ../CMakeLists.txt for bs_add_test).
+bs_add_test(test_cli_study SOURCES test_cli_study.cpp LABELS cli TIMEOUT 600)
+add_dependencies(test_cli_study basinscope-cli)

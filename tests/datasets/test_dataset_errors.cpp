@@ -154,6 +154,8 @@ private slots:
                                             "[1, 1, 0], \"label\": 0}\n") +
                       ":jsonl"),
             "padded.jsonl line 1: attention_mask has zeros");
+        BS_VERIFY_CONTAINS(errorOf([] { loadData("jsonl/pretokenized.jsonl", "jsonl:text_b=b"); }),
+                           "pretokenized.jsonl: text_b=b given, but the records are pre-tokenized");
     }
 
     void badCsvQuotes() {

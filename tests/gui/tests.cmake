@@ -1,1 +1,24 @@
 # Tests of gui (see ../CMakeLists.txt for bs_add_test).
+# The GUI tests run on the offscreen platform (QCustomPlot needs no OpenGL).
+
+# Studies built from the fixture models, shared by the GUI tests (compiled once).
+add_library(bs_gui_test_fixture STATIC ${CMAKE_CURRENT_LIST_DIR}/gui_fixture.cpp)
+target_link_libraries(bs_gui_test_fixture PUBLIC bs_test_support basinscope_core
+                      PRIVATE bs_warnings)
+if(BASINSCOPE_USE_PCH)
+  target_precompile_headers(bs_gui_test_fixture REUSE_FROM bs_test_support)
+endif()
+
+bs_add_test(test_gui_logic SOURCES test_gui_logic.cpp LIBS basinscope_gui LABELS gui GUI)
+bs_add_test(test_gui_views SOURCES test_gui_views.cpp LIBS basinscope_gui bs_gui_test_fixture
+            Qt6::Svg ${HDF5_C_LIBRARIES} LABELS gui GUI)
+target_include_directories(test_gui_views SYSTEM PRIVATE ${HDF5_C_INCLUDE_DIRS})
+bs_add_test(test_gui_compute SOURCES test_gui_compute.cpp
+            LIBS basinscope_gui bs_gui_test_fixture LABELS gui GUI)
+bs_add_test(test_gui_figures SOURCES test_gui_figures.cpp LIBS bs_gui_test_fixture
+            LABELS gui GUI)
+target_compile_definitions(test_gui_figures PRIVATE BS_GUI_PATH="$<TARGET_FILE:basinscope>")
+add_dependencies(test_gui_figures basinscope)
+# A benchmark: prints the hover repaint time of a 100 x 100 map; asserts the hovered cells.
+bs_add_test(bench_heatmap_hover SOURCES bench_heatmap_hover.cpp
+            LIBS basinscope_gui bs_gui_test_fixture LABELS gui benchmark GUI)

@@ -29,8 +29,8 @@ fs::path tempPath(const QTemporaryDir& dir, const std::string& name) {
 
 bool bitwiseEqual(const at::Tensor& a, const at::Tensor& b) {
     return a.scalar_type() == b.scalar_type() && a.sizes() == b.sizes() &&
-           std::memcmp(a.contiguous().data_ptr(), b.contiguous().data_ptr(),
-                       a.numel() * a.element_size()) == 0;
+           (a.numel() == 0 || std::memcmp(a.contiguous().data_ptr(), b.contiguous().data_ptr(),
+                                          a.numel() * a.element_size()) == 0);
 }
 
 // One tensor of every dtype, with values that survive their type exactly.

@@ -1,1 +1,6 @@
-# Tests of landscape (see ../CMakeLists.txt for bs_add_test).
+bs_add_test(test_pair_schedule SOURCES test_pair_schedule.cpp LABELS landscape)
+bs_add_test(test_classification_metrics SOURCES test_classification_metrics.cpp LABELS landscape)
+bs_add_test(test_parameter_space SOURCES test_parameter_space.cpp LABELS landscape)
+bs_add_test(test_study_compute SOURCES test_study_compute.cpp LABELS landscape)
+bs_add_test(test_plane SOURCES test_plane.cpp LABELS landscape)
+bs_add_test(test_basins SOURCES test_basins.cpp LABELS landscape)

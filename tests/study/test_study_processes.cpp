@@ -89,8 +89,13 @@ private slots:
 
     void secondLockInTheSameProcessIsRefused() {
         const fs::path file = path("same.h5");
+        QVERIFY(!StudyLock::holder(file).has_value());
+        QVERIFY(!fs::exists(file.string() + ".lock")); // asking creates nothing
         {
             StudyLock first(file, "basinscope-cli curves");
+            QCOMPARE(StudyLock::holder(file).value_or("none"),
+                     "process " + std::to_string(QCoreApplication::applicationPid()) +
+                         " (basinscope-cli curves)");
             QVERIFY(first.held());
             QVERIFY(fs::exists(first.lockFile()));
             QCOMPARE(first.lockFile(), fs::path(file.string() + ".lock"));
@@ -105,6 +110,7 @@ private slots:
             QVERIFY(contains(lockError(file), "is being written by process"));
             moved.release();
             QVERIFY(!fs::exists(file.string() + ".lock"));
+            QVERIFY(!StudyLock::holder(file).has_value());
             QCOMPARE(lockError(file), std::string("(lock taken)"));
         }
         QVERIFY(!fs::exists(file.string() + ".lock"));
@@ -123,6 +129,8 @@ private slots:
                                      std::to_string(child.processId()) +
                                      " (lock holder test); wait for it or stop it";
         QVERIFY2(e == expected, e.c_str());
+        QCOMPARE(StudyLock::holder(file).value_or("none"),
+                 "process " + std::to_string(child.processId()) + " (lock holder test)");
 
         // util-linux flock sees the same lock on the documented file.
         const QString flock = QStandardPaths::findExecutable("flock");
@@ -137,6 +145,7 @@ private slots:
         child.kill();
         QVERIFY(child.waitForFinished(30000));
         QVERIFY(fs::exists(file.string() + ".lock"));
+        QVERIFY(!StudyLock::holder(file).has_value());
         StudyLock lock(file, "after the crash");
         QVERIFY(lock.held());
     }

@@ -375,6 +375,24 @@ private slots:
         e = readError(newer);
         QVERIFY2(contains(e, "newer.h5: was written by a newer BasinScope (study format 2)"),
                  e.c_str());
+
+        // A save does not replace either of them.
+        for (const auto& [file, expected] :
+             {std::pair{foreign,
+                        std::string("exists and is an HDF5 file but not a BasinScope study")},
+              std::pair{newer, std::string("was written by a newer BasinScope (study format 2), "
+                                           "which this version cannot keep")}}) {
+            const std::string before = test::readFile(file);
+            try {
+                writeStudy(fullStudy(2, 3), file);
+                QFAIL("replaced a file that is not a study of this version");
+            } catch (const Error& error) {
+                QVERIFY2(contains(error.what(), expected) &&
+                             contains(error.what(), "left untouched"),
+                         error.what());
+            }
+            QVERIFY(test::readFile(file) == before);
+        }
     }
 
     void namesTheInconsistentObject() {
@@ -422,6 +440,22 @@ private slots:
         QVERIFY(back.sharpness.empty());
         QVERIFY(!back.curves.at("hans-lo").hasPair(0, 1));
         QVERIFY(back.curves.at("snli").hasPair(0, 1));
+    }
+
+    // Other tools (h5py with numpy bytes, MATLAB) write fixed-length text; it reads the same.
+    void readsFixedLengthText() {
+        REQUIRE_H5PY();
+        const Study s = fullStudy(4, 5);
+        const fs::path file = path("fixed.h5");
+        writeStudy(s, file);
+        editStudy(file, {"fixed-text", "/models/name"});
+        editStudy(file, {"fixed-text", "/models/run"}); // holds empty strings
+        editStudy(file, {"fixed-attr", "/datasets/snli", "spec"});
+        editStudy(file, {"fixed-attr", "/datasets/hans-lo", "label_names"});
+        editStudy(file, {"fixed-attr", "/", "format"});
+        const Study back = readStudy(file);
+        const auto diff = studyDifference(s, back);
+        QVERIFY2(diff.empty(), diff.c_str());
     }
 
     void writeIntoMissingFolderCreatesNothing() {

@@ -7,6 +7,8 @@ edit_study.py FILE reshape PATH D1 ...  -- replace a float dataset by zeros of a
 edit_study.py FILE delete PATH          -- remove an object
 edit_study.py FILE as-text PATH         -- replace a dataset by text of the same length
 edit_study.py FILE add-group PATH       -- add an empty group
+edit_study.py FILE fixed-text PATH      -- rewrite a text dataset as fixed-length bytes
+edit_study.py FILE fixed-attr OBJ NAME  -- rewrite a text attribute as fixed-length UTF-8
 """
 import sys
 
@@ -39,6 +41,24 @@ def main(path, op, *args):
             f.create_dataset(args[0], data=["x"] * n, dtype=h5py.string_dtype())
         elif op == "add-group":
             f.create_group(args[0])
+        elif op == "fixed-text":
+            values = [v.encode("utf-8") for v in f[args[0]].asstr()[()]]
+            size = max([len(v) for v in values] + [1])
+            del f[args[0]]
+            # numpy bytes: fixed-length text, character set ASCII (the bytes are UTF-8)
+            f.create_dataset(args[0], data=np.array(values, dtype="S%d" % size))
+        elif op == "fixed-attr":
+            obj, name = args
+            value = f[obj].attrs[name]
+            if isinstance(value, str):
+                data = value.encode("utf-8")
+                f[obj].attrs.create(name, np.array(data, dtype="S%d" % max(len(data), 1)),
+                                    dtype=h5py.string_dtype("utf-8", max(len(data), 1)))
+            else:
+                data = [v.encode("utf-8") for v in value]
+                size = max([len(v) for v in data] + [1])
+                f[obj].attrs.create(name, np.array(data, dtype="S%d" % size),
+                                    dtype=h5py.string_dtype("utf-8", size))
         else:
             raise SystemExit("unknown operation " + op)
 

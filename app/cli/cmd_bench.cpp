@@ -1,0 +1,54 @@
+// basinscope-cli bench: time the points of one path and compare with the machine's sgemm.
+#include "app/cli/commands.h"
+#include "core/jobs/benchmark.h"
+
+#include <cstdio>
+
+namespace bs::cli {
+
+void registerBenchCommand(CLI::App& app, CliContext& context) {
+    auto options = std::make_shared<BenchmarkOptions>();
+    auto labels = std::make_shared<std::string>();
+    CLI::App* cmd = app.add_subcommand(
+        "bench", "Evaluate the points of one path: time per point, tokens/s, GFLOP/s and the "
+                 "ratio to a large matrix product measured in the same run");
+    cmd->add_option("--geometry", options->geometry,
+                    "Synthetic models: bert-mini, bert-small, bert-medium, bert-base, L,H or L,H,A,I")
+        ->capture_default_str();
+    cmd->add_option("--examples", options->examples, "Synthetic examples (MNLI-like lengths)")
+        ->capture_default_str();
+    cmd->add_option("--model-a", options->modelA, "Checkpoint folder (instead of --geometry)");
+    cmd->add_option("--model-b", options->modelB, "Second checkpoint folder");
+    cmd->add_option("--dataset", options->datasetSpec, "Dataset spec FILE:FORMAT[:options]");
+    cmd->add_option("--model-labels", *labels, "The models' label names in id order");
+    cmd->add_option("--points", options->points, "Points on the path")->capture_default_str();
+    cmd->add_option("--max-length", options->maxLength, "Tokens per example")->capture_default_str();
+    cmd->add_option("--seed", options->seed, "Seed of the synthetic models and lengths");
+    addComputeOptions(*cmd, context);
+    setCommandBody(*cmd, [options, labels, &context]() {
+        context.applyThreads();
+        options->batchSize = context.batchSize;
+        options->device = context.device;
+        options->modelLabels = splitList(*labels);
+        const BenchmarkResult r = runBenchmark(*options, [&](const std::string& line) {
+            if (!context.quiet)
+                std::fprintf(stderr, "%s\n", line.c_str());
+        });
+        std::printf("device            %s\n", r.device.c_str());
+        std::printf("model             %s\n", r.geometry.c_str());
+        std::printf("examples          %lld (%lld tokens, %lld padded, %.1f%% padding)\n",
+                    static_cast<long long>(r.examples), static_cast<long long>(r.realTokens),
+                    static_cast<long long>(r.paddedTokens),
+                    100.0 * double(r.paddedTokens - r.realTokens) / double(r.paddedTokens));
+        std::printf("time per point    %.1f ms (median of %zu)\n", r.medianSeconds * 1e3,
+                    r.pointSeconds.size());
+        std::printf("tokens/s          %.0f\n", r.tokensPerSecond);
+        std::printf("achieved          %.1f GFLOP/s (%.3g GFLOP per point, unpadded tokens)\n",
+                    r.achievedGflops, r.flopsPerPoint / 1e9);
+        std::printf("%-17s %.1f GFLOP/s\n", r.matmulKind.c_str(), r.matmulGflops);
+        std::printf("roofline ratio    %.3f\n", r.rooflineRatio);
+        return 0;
+    });
+}
+
+} // namespace bs::cli

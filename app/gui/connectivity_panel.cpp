@@ -1,0 +1,197 @@
+#include "app/gui/connectivity_panel.h"
+
+#include "app/gui/settings.h"
+#include "app/gui/study_document.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSignalBlocker>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace bs::ui {
+
+ConnectivityPanel::ConnectivityPanel(StudyDocument* document, Settings* settings, QWidget* parent)
+    : QWidget(parent)
+    , m_document(document)
+    , m_settings(settings)
+    , m_heatmap(new ConnectivityHeatmap(this))
+    , m_matrixBox(new QComboBox(this))
+    , m_datasetBox(new QComboBox(this))
+    , m_sortBox(new QComboBox(this))
+    , m_sortDirection(new QToolButton(this)) {
+    for (MatrixKind kind : StudyViews::matrixKinds())
+        m_matrixBox->addItem(StudyViews::matrixTitle(kind), StudyViews::matrixId(kind));
+    m_matrixBox->setToolTip(tr("Which pairwise quantity the map shows"));
+    m_datasetBox->setToolTip(tr("The dataset whose loss curves define the matrix"));
+    m_sortBox->setToolTip(tr("Order both axes by a column of the models table"));
+    m_sortBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_sortDirection->setCheckable(true);
+    m_sortDirection->setToolTip(tr("Sort direction"));
+    m_sortDirection->setAutoRaise(true);
+
+    auto* bar = new QHBoxLayout;
+    bar->setContentsMargins(6, 4, 6, 0);
+    bar->addWidget(new QLabel(tr("<b>Connectivity</b>"), this));
+    bar->addSpacing(8);
+    bar->addWidget(m_matrixBox);
+    bar->addWidget(new QLabel(tr("on"), this));
+    bar->addWidget(m_datasetBox);
+    bar->addSpacing(8);
+    bar->addWidget(new QLabel(tr("sorted by"), this));
+    bar->addWidget(m_sortBox);
+    bar->addWidget(m_sortDirection);
+    bar->addStretch(1);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addLayout(bar);
+    layout->addWidget(m_heatmap, 1);
+
+    auto changed = [this] {
+        if (m_updating)
+            return;
+        saveChoices();
+        refreshData();
+    };
+    connect(m_matrixBox, &QComboBox::currentIndexChanged, this, changed);
+    connect(m_datasetBox, &QComboBox::currentIndexChanged, this, changed);
+    connect(m_sortBox, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_updating)
+            return;
+        saveChoices();
+        refreshOrder();
+    });
+    connect(m_sortDirection, &QToolButton::toggled, this, [this](bool descending) {
+        m_sortDirection->setText(descending ? QStringLiteral("↓") : QStringLiteral("↑"));
+        if (m_updating)
+            return;
+        saveChoices();
+        refreshOrder();
+    });
+    m_sortDirection->setText(QStringLiteral("↑"));
+    connect(m_heatmap, &ConnectivityHeatmap::cellClicked, this, &ConnectivityPanel::pairClicked);
+    connect(m_heatmap, &ConnectivityHeatmap::cellHovered, this,
+            [this](int64_t i, int64_t j, double value) {
+                if (i < 0) {
+                    emit statusMessage(QString());
+                    return;
+                }
+                const auto& names = m_heatmap->data().names;
+                emit statusMessage(tr("%1 → %2: %3 = %4")
+                                       .arg(names[size_t(i)], names[size_t(j)],
+                                            m_heatmap->data().valueName,
+                                            std::isnan(value) ? tr("not computed yet")
+                                                              : QString::number(value, 'g', 5)));
+            });
+    connect(document, &StudyDocument::studyReset, this, &ConnectivityPanel::rebuild);
+    connect(document, &StudyDocument::pairChanged, this, &ConnectivityPanel::refreshData);
+    connect(document, &StudyDocument::evaluationsChanged, this, &ConnectivityPanel::refreshOrder);
+    rebuild();
+}
+
+MatrixKind ConnectivityPanel::matrix() const {
+    return StudyViews::matrixFromId(m_matrixBox->currentData().toString());
+}
+
+QString ConnectivityPanel::dataset() const {
+    return m_datasetBox->currentData().toString();
+}
+
+QString ConnectivityPanel::exportName() const {
+    const QString ds = matrix() == MatrixKind::Distance ? QString() : QLatin1Char('-') + dataset();
+    return QStringLiteral("connectivity-") + StudyViews::matrixId(matrix()) + ds;
+}
+
+void ConnectivityPanel::setSortColumn(const QString& id, bool ascending) {
+    const int index = m_sortBox->findData(id);
+    {
+        const QSignalBlocker blockBox(m_sortBox), blockDirection(m_sortDirection);
+        m_sortBox->setCurrentIndex(std::max(index, 0));
+        m_sortDirection->setChecked(!ascending);
+        m_sortDirection->setText(ascending ? QStringLiteral("↑") : QStringLiteral("↓"));
+    }
+    saveChoices();
+    refreshOrder();
+}
+
+void ConnectivityPanel::setMatrix(MatrixKind kind) {
+    m_matrixBox->setCurrentIndex(std::max(m_matrixBox->findData(StudyViews::matrixId(kind)), 0));
+}
+
+void ConnectivityPanel::setDataset(const QString& name) {
+    m_datasetBox->setCurrentIndex(std::max(m_datasetBox->findData(name), 0));
+}
+
+void ConnectivityPanel::setSelectedPair(int64_t i, int64_t j) {
+    m_heatmap->setSelectedPair(i, j);
+}
+
+void ConnectivityPanel::rebuild() {
+    const Study& study = m_document->study();
+    m_updating = true;
+    m_datasetBox->clear();
+    if (const DatasetEntry* surface = study.surfaceDataset())
+        m_datasetBox->addItem(tr("%1 (surface)").arg(QString::fromStdString(surface->name)),
+                              QString::fromStdString(surface->name));
+    for (const DatasetEntry& d : study.datasets)
+        if (d.role == DatasetRole::Diagnostic)
+            m_datasetBox->addItem(QString::fromStdString(d.name), QString::fromStdString(d.name));
+    m_sortBox->clear();
+    m_sortBox->addItem(tr("model order"), QStringLiteral("model-order"));
+    for (const ModelColumn& column : StudyViews::modelTable(study).columns)
+        m_sortBox->addItem(column.title, column.id);
+    m_matrixBox->setCurrentIndex(std::max(m_matrixBox->findData(m_settings->heatmapMatrix()), 0));
+    m_datasetBox->setCurrentIndex(
+        std::max(m_datasetBox->findData(m_settings->heatmapDataset()), 0));
+    QString sort = m_settings->heatmapSortColumn();
+    if (m_sortBox->findData(sort) < 0 || sort.isEmpty())
+        sort = StudyViews::defaultScoreColumn(study);
+    m_sortBox->setCurrentIndex(std::max(m_sortBox->findData(sort), 0));
+    m_sortDirection->setChecked(!m_settings->heatmapSortAscending());
+    m_sortDirection->setText(m_sortDirection->isChecked() ? QStringLiteral("↓")
+                                                          : QStringLiteral("↑"));
+    m_updating = false;
+    refreshData();
+    refreshOrder();
+}
+
+void ConnectivityPanel::refreshData() {
+    m_heatmap->setData(StudyViews::heatmap(m_document->study(), matrix(), dataset()));
+}
+
+void ConnectivityPanel::refreshOrder() {
+    const ModelTable table = StudyViews::modelTable(m_document->study());
+    const ModelColumn* column = table.column(m_sortBox->currentData().toString());
+    std::vector<int64_t> order;
+    if (column) {
+        order = sortedModelOrder(*column, !m_sortDirection->isChecked());
+    } else {
+        for (size_t m = 0; m < table.rows(); ++m)
+            order.push_back(int64_t(m));
+    }
+    m_heatmap->setOrder(order);
+    const QString axis =
+        column ? tr("models by %1 %2")
+                     .arg(column->title,
+                          m_sortDirection->isChecked() ? tr("(descending)") : tr("(ascending)"))
+               : tr("models");
+    m_heatmap->setAxisLabels(tr("second model (α = 1): %1").arg(axis),
+                             tr("first model (α = 0): %1").arg(axis));
+}
+
+void ConnectivityPanel::saveChoices() {
+    m_settings->setHeatmapMatrix(m_matrixBox->currentData().toString());
+    m_settings->setHeatmapDataset(m_datasetBox->currentData().toString());
+    m_settings->setHeatmapSortColumn(m_sortBox->currentData().toString());
+    m_settings->setHeatmapSortAscending(!m_sortDirection->isChecked());
+}
+
+void ConnectivityPanel::renderTo(QCPPainter& painter, const QSize& size) {
+    m_heatmap->renderTo(painter, size);
+}
+
+} // namespace bs::ui

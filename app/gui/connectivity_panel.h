@@ -1,0 +1,59 @@
+#pragma once
+// ConnectivityPanel: the heatmap with its choices (matrix, dataset, axis order).
+
+#include "app/gui/study_views.h"
+#include "widgets/connectivity_heatmap.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QToolButton;
+
+namespace bs::ui {
+
+class Settings;
+class StudyDocument;
+
+class ConnectivityPanel : public QWidget, public ExportableView {
+    Q_OBJECT
+public:
+    ConnectivityPanel(StudyDocument* document, Settings* settings, QWidget* parent = nullptr);
+
+    ConnectivityHeatmap* heatmap() const { return m_heatmap; }
+    QComboBox* matrixBox() const { return m_matrixBox; }
+    QComboBox* datasetBox() const { return m_datasetBox; }
+    QComboBox* sortBox() const { return m_sortBox; }
+
+    MatrixKind matrix() const;
+    QString dataset() const;
+    // Sorts both axes by a models-table column id ("model-order" = the study's order).
+    void setSortColumn(const QString& id, bool ascending = true);
+    void setMatrix(MatrixKind kind);
+    void setDataset(const QString& name);
+    void setSelectedPair(int64_t i, int64_t j);
+
+    QString exportName() const override;
+    void renderTo(QCPPainter& painter, const QSize& size) override;
+    QString toCsv() const override { return m_heatmap->toCsv(); }
+
+signals:
+    void pairClicked(int64_t i, int64_t j);
+    void statusMessage(const QString& text);
+
+private:
+    void rebuild();     // the study changed: choices and data
+    void refreshData(); // values only (a pair finished, a choice changed)
+    void refreshOrder();
+    void saveChoices();
+
+    StudyDocument* m_document;
+    Settings* m_settings;
+    ConnectivityHeatmap* m_heatmap;
+    QComboBox* m_matrixBox;
+    QComboBox* m_datasetBox;
+    QComboBox* m_sortBox;
+    QToolButton* m_sortDirection;
+    bool m_updating = false;
+};
+
+} // namespace bs::ui

@@ -1,0 +1,62 @@
+#pragma once
+// InterpolationPanel: curves of the selected pairs, or grouped top-k / bottom-k means.
+
+#include "core/landscape/pair_schedule.h"
+#include "widgets/interpolation_plot.h"
+
+#include <QWidget>
+
+#include <vector>
+
+class QComboBox;
+class QLabel;
+class QSpinBox;
+class QToolButton;
+
+namespace bs::ui {
+
+class Settings;
+class StudyDocument;
+
+class InterpolationPanel : public QWidget, public ExportableView {
+    Q_OBJECT
+public:
+    enum class Mode { Pairs, Groups };
+
+    InterpolationPanel(StudyDocument* document, Settings* settings, QWidget* parent = nullptr);
+
+    InterpolationPlot* plot() const { return m_plot; }
+    Mode mode() const;
+    void setMode(Mode mode);
+    // Shows these pairs (switching to pair mode).
+    void showPairs(const std::vector<ModelPair>& pairs);
+    const std::vector<ModelPair>& pairs() const { return m_pairs; }
+    void setGroupColumn(const QString& id);
+    void setGroupSize(int k);
+
+    QString exportName() const override;
+    void renderTo(QCPPainter& painter, const QSize& size) override;
+    QString toCsv() const override { return m_plot->toCsv(); }
+
+private:
+    void rebuild(); // the study changed
+    void refresh(); // redraw from the current choices
+    void onPairChanged(int64_t i, int64_t j);
+    void saveChoices();
+    void rebuildDatasetMenu();
+
+    StudyDocument* m_document;
+    Settings* m_settings;
+    InterpolationPlot* m_plot;
+    QComboBox* m_modeBox;
+    QLabel* m_byLabel;
+    QComboBox* m_columnBox;
+    QLabel* m_kLabel;
+    QSpinBox* m_kBox;
+    QToolButton* m_datasetButton;
+    std::vector<ModelPair> m_pairs;
+    std::vector<std::string> m_pairNames; // to keep the pairs when the study is replaced
+    bool m_updating = false;
+};
+
+} // namespace bs::ui

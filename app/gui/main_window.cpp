@@ -1,0 +1,525 @@
+#include "app/gui/main_window.h"
+
+#include "app/gui/connectivity_panel.h"
+#include "app/gui/dataset_form.h"
+#include "app/gui/demo_runner.h"
+#include "app/gui/export_dialog.h"
+#include "app/gui/interpolation_panel.h"
+#include "app/gui/job_controller.h"
+#include "app/gui/job_status_widget.h"
+#include "app/gui/main_actions.h"
+#include "app/gui/model_folder_list.h"
+#include "app/gui/models_panel.h"
+#include "app/gui/new_study_wizard.h"
+#include "app/gui/notice_bar.h"
+#include "app/gui/settings.h"
+#include "app/gui/study_document.h"
+#include "app/gui/study_loader.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QInputDialog>
+#include <QMenu>
+#include <QMessageBox>
+#include <QScreen>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace bs::ui {
+
+namespace {
+
+QString jobTitle(JobKind kind) {
+    switch (kind) {
+    case JobKind::CreateStudy:
+        return MainWindow::tr("Creating study");
+    case JobKind::EditStudy:
+        return MainWindow::tr("Updating study");
+    case JobKind::Evaluate:
+        return MainWindow::tr("Evaluating models");
+    case JobKind::Curves:
+        return MainWindow::tr("Computing curves");
+    }
+    return {};
+}
+
+std::vector<NamedPair> pairsAmong(const Study& study, const std::vector<int64_t>& models) {
+    std::vector<NamedPair> pairs;
+    for (size_t a = 0; a < models.size(); ++a)
+        for (size_t b = a + 1; b < models.size(); ++b)
+            pairs.emplace_back(study.models[size_t(models[a])].name,
+                               study.models[size_t(models[b])].name);
+    return pairs;
+}
+
+} // namespace
+
+MainWindow::MainWindow(Settings* settings, QWidget* parent)
+    : QMainWindow(parent)
+    , m_settings(settings)
+    , m_document(new StudyDocument(this))
+    , m_jobs(new JobController(this))
+    , m_demo(new DemoRunner(this)) {
+    if (!m_settings) {
+        m_ownedSettings = std::make_unique<Settings>();
+        m_settings = m_ownedSettings.get();
+    }
+    setObjectName(QStringLiteral("MainWindow"));
+    buildLayout();
+    m_actions = new MainActions(this, m_settings);
+    connectActions();
+    connectJobs();
+    connect(m_document, &StudyDocument::studyReset, this, [this] {
+        QStringList diagnostics;
+        for (const DatasetEntry& d : m_document->study().datasets)
+            if (d.role == DatasetRole::Diagnostic)
+                diagnostics << QString::fromStdString(d.name);
+        m_actions->setDiagnostics(diagnostics);
+        updateState();
+        updateTitle();
+    });
+    connect(qApp, &QApplication::focusChanged, this, [this] {
+        const int view = focusedView();
+        if (view >= 0)
+            m_lastView = view;
+    });
+    restoreLayout();
+    updateState();
+    updateTitle();
+}
+
+MainWindow::~MainWindow() {
+    delete m_jobs; // stops the worker thread before the document goes
+    m_jobs = nullptr;
+}
+
+void MainWindow::buildLayout() {
+    m_connectivity = new ConnectivityPanel(m_document, m_settings, this);
+    m_interpolation = new InterpolationPanel(m_document, m_settings, this);
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("ViewSplitter"));
+    m_splitter->addWidget(m_connectivity);
+    m_splitter->addWidget(m_interpolation);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
+    m_notice = new NoticeBar(this);
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(4, 4, 4, 0);
+    layout->addWidget(m_notice);
+    layout->addWidget(m_splitter, 1);
+    setCentralWidget(central);
+
+    m_models = new ModelsPanel(m_document, this);
+    m_modelsDock = new QDockWidget(tr("Models"), this);
+    m_modelsDock->setObjectName(QStringLiteral("ModelsDock"));
+    m_modelsDock->setWidget(m_models);
+    m_modelsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                              QDockWidget::DockWidgetClosable);
+    m_modelsDock->setTitleBarWidget(new QWidget(m_modelsDock)); // the panel has its own header
+    addDockWidget(Qt::BottomDockWidgetArea, m_modelsDock);
+
+    m_status = new JobStatusWidget(this);
+    statusBar()->addPermanentWidget(m_status);
+    connect(m_status, &JobStatusWidget::cancelRequested, this, &MainWindow::cancelJob);
+    connect(m_connectivity, &ConnectivityPanel::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text); });
+    connect(m_connectivity, &ConnectivityPanel::pairClicked, this, &MainWindow::onPairClicked);
+    connect(m_models, &ModelsPanel::selectionChanged, this, &MainWindow::onModelSelection);
+}
+
+void MainWindow::connectActions() {
+    MainActions* a = m_actions;
+    connect(a->newStudy, &QAction::triggered, this, &MainWindow::newStudy);
+    connect(a->open, &QAction::triggered, this, &MainWindow::openWithDialog);
+    connect(a, &MainActions::openRecent, this, &MainWindow::openStudy);
+    connect(a->reload, &QAction::triggered, this, &MainWindow::reload);
+    connect(a->close, &QAction::triggered, this, &MainWindow::closeStudy);
+    connect(a->exportView, &QAction::triggered, this,
+            [this] { exportWithDialog(ExportFormat::Png); });
+    connect(a->exportCsv, &QAction::triggered, this,
+            [this] { exportWithDialog(ExportFormat::Csv); });
+    connect(a->addModels, &QAction::triggered, this, &MainWindow::addModels);
+    connect(a->removeModels, &QAction::triggered, this, &MainWindow::removeSelectedModels);
+    connect(a->addDataset, &QAction::triggered, this, &MainWindow::addDataset);
+    connect(a, &MainActions::removeDataset, this, &MainWindow::removeDataset);
+    connect(a->evaluate, &QAction::triggered, this, &MainWindow::evaluateModels);
+    connect(a->computeAll, &QAction::triggered, this, &MainWindow::computeAllCurves);
+    connect(a->computeSelected, &QAction::triggered, this, &MainWindow::computeSelectedPairs);
+    connect(a->cancelJob, &QAction::triggered, this, &MainWindow::cancelJob);
+    connect(a->batchSize, &QAction::triggered, this, &MainWindow::chooseBatchSize);
+    connect(a->openDemo, &QAction::triggered, this, &MainWindow::openDemoStudy);
+    connect(a->about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(a->resetLayout, &QAction::triggered, this, [this] {
+        restoreState(m_defaultState);
+        m_modelsDock->show();
+        m_splitter->setSizes({1, 1});
+    });
+    a->viewMenu->insertAction(a->resetLayout, m_modelsDock->toggleViewAction());
+    m_models->view()->addActions({a->computeSelected, a->removeModels});
+    m_models->toolBar()->addAction(a->addModels);
+}
+
+void MainWindow::connectJobs() {
+    connect(m_jobs, &JobController::busyChanged, this, &MainWindow::updateState);
+    connect(m_jobs, &JobController::jobStarted, this,
+            [this](JobKind kind) { m_status->start(jobTitle(kind)); });
+    connect(m_jobs, &JobController::progress, m_status, &JobStatusWidget::setProgress);
+    connect(m_jobs, &JobController::evalReady, m_document, &StudyDocument::applyEvaluation);
+    connect(m_jobs, &JobController::pairReady, m_document, &StudyDocument::applyPair);
+    connect(m_jobs, &JobController::jobFailed, this,
+            [this](JobKind kind, const QString& text) { showError(jobTitle(kind), text); });
+    connect(m_jobs, &JobController::jobFinished, this, &MainWindow::onJobFinished);
+
+    connect(m_demo, &DemoRunner::progress, m_status, &JobStatusWidget::setProgress);
+    connect(m_demo, &DemoRunner::finished, this, [this](const QString& path) {
+        m_status->stop();
+        updateState();
+        openStudy(path);
+    });
+    connect(m_demo, &DemoRunner::failed, this, [this](const QString& message) {
+        m_status->stop();
+        updateState();
+        showError(tr("Demo Study"), message);
+    });
+}
+
+void MainWindow::restoreLayout() {
+    const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1600, 1000);
+    resize(std::min(1480, available.width() * 9 / 10), std::min(920, available.height() * 9 / 10));
+    m_modelsDock->setMinimumHeight(120);
+    resizeDocks({m_modelsDock}, {height() * 30 / 100}, Qt::Vertical);
+    m_defaultState = saveState();
+    if (!m_settings->windowGeometry().isEmpty())
+        restoreGeometry(m_settings->windowGeometry());
+    if (!m_settings->windowState().isEmpty())
+        restoreState(m_settings->windowState());
+    if (!m_settings->splitterState().isEmpty())
+        m_splitter->restoreState(m_settings->splitterState());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    m_settings->setWindowGeometry(saveGeometry());
+    m_settings->setWindowState(saveState());
+    m_settings->setSplitterState(m_splitter->saveState());
+    m_jobs->cancel(); // whatever finished is already saved
+    m_demo->cancel();
+    event->accept();
+}
+
+void MainWindow::openStudy(const QString& path) {
+    if (path.isEmpty())
+        return;
+    if (m_jobs->busy() && QFileInfo(path) != QFileInfo(m_jobPath))
+        m_jobs->abandon();
+    const bool busyOnThis = m_jobs->busy();
+    if (!m_loader) {
+        m_loader = new QFutureWatcher<LoadResult>(this);
+        connect(m_loader, &QFutureWatcher<LoadResult>::finished, this,
+                [this] { onLoaded(m_loader->result()); });
+    }
+    statusBar()->showMessage(tr("Opening %1…").arg(QDir::toNativeSeparators(path)));
+    // Our own job holds the lock of the file it computes; that is no news to the user.
+    m_loadingPath = QFileInfo(path).absoluteFilePath();
+    m_loader->setFuture(loadStudyAsync(m_loadingPath, !busyOnThis));
+}
+
+void MainWindow::onLoaded(const LoadResult& result) {
+    if (result.path != m_loadingPath)
+        return; // a later open replaced this one
+    statusBar()->clearMessage();
+    if (!result.study) {
+        if (!QFileInfo::exists(result.path))
+            m_settings->removeRecentFile(result.path);
+        showError(tr("Open Study"), tr("Could not open %1.\n\n%2")
+                                        .arg(QDir::toNativeSeparators(result.path), result.error));
+        return;
+    }
+    m_document->open(*result.study, result.path);
+    m_settings->addRecentFile(result.path);
+    m_settings->setLastDirectory(QFileInfo(result.path).path());
+    m_notice->showNotice(
+        result.lockNotice.isEmpty()
+            ? QString()
+            : tr("%1.\nShown as last saved; File ▸ Reload shows newer results. Computing here "
+                 "is possible once that process has finished.")
+                  .arg(result.lockNotice));
+    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(result.path)), 5000);
+    emit studyOpened(result.path);
+}
+
+void MainWindow::openWithDialog() {
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open Study"), m_settings->lastDirectory(),
+                                     tr("BasinScope studies (*.h5);;All files (*)"));
+    openStudy(path);
+}
+
+void MainWindow::reload() {
+    if (m_document->isOpen())
+        openStudy(m_document->path());
+}
+
+void MainWindow::closeStudy() {
+    m_jobs->abandon();
+    m_notice->showNotice(QString());
+    m_document->close();
+}
+
+void MainWindow::newStudy() {
+    NewStudyWizard wizard(m_settings->lastDirectory(), this);
+    if (wizard.exec() == QDialog::Accepted)
+        createStudy(wizard.request());
+}
+
+void MainWindow::createStudy(const NewStudyRequest& request) {
+    m_jobs->abandon();
+    m_createdPath = request.path;
+    m_jobPath = request.path;
+    m_computeAfterCreate = request.computeAfter;
+    m_jobs->createStudy(request.path, request.options);
+}
+
+void MainWindow::evaluateModels() {
+    if (!m_document->isOpen())
+        return;
+    m_jobPath = m_document->path();
+    ComputeSettings settings;
+    settings.batchSize = m_settings->batchSize();
+    m_jobs->evaluate(m_jobPath, {}, settings);
+}
+
+void MainWindow::computeAllCurves() {
+    if (!m_document->isOpen())
+        return;
+    m_jobPath = m_document->path();
+    ComputeSettings settings;
+    settings.batchSize = m_settings->batchSize();
+    m_jobs->computeCurves(m_jobPath, {}, settings);
+}
+
+void MainWindow::computeSelectedPairs() {
+    const std::vector<int64_t> models = m_models->selectedModels();
+    if (!m_document->isOpen() || models.size() < 2)
+        return;
+    m_jobPath = m_document->path();
+    ComputeSettings settings;
+    settings.batchSize = m_settings->batchSize();
+    m_jobs->computeCurves(m_jobPath, pairsAmong(m_document->study(), models), settings);
+}
+
+void MainWindow::cancelJob() {
+    if (m_demo->running()) {
+        m_demo->cancel();
+    } else if (m_jobs->busy()) {
+        m_jobs->cancel();
+    } else {
+        return;
+    }
+    m_status->setCancelling();
+}
+
+void MainWindow::onJobFinished(JobKind kind, JobOutcome outcome, const StudySnapshot& study) {
+    m_status->stop();
+    if (kind == JobKind::CreateStudy) {
+        if (outcome == JobOutcome::Completed && study) {
+            m_document->open(*study, m_createdPath);
+            m_settings->addRecentFile(m_createdPath);
+            m_notice->showNotice(QString());
+            emit studyOpened(m_createdPath);
+            if (m_computeAfterCreate)
+                computeAllCurves();
+        }
+        emit jobDone(kind, outcome);
+        return;
+    }
+    if (QFileInfo(m_jobPath) == QFileInfo(m_document->path())) {
+        if (study)
+            m_document->replace(*study);
+        else if (outcome == JobOutcome::Failed)
+            reload(); // the file holds what was saved before the failure
+    }
+    if (outcome == JobOutcome::Cancelled)
+        statusBar()->showMessage(tr("Cancelled. Everything finished before is saved."), 8000);
+    else if (outcome == JobOutcome::Completed)
+        statusBar()->showMessage(tr("%1: done.").arg(jobTitle(kind)), 5000);
+    emit jobDone(kind, outcome);
+}
+
+void MainWindow::onModelSelection(const std::vector<int64_t>& models) {
+    updateState();
+    if (models.size() < 2)
+        return;
+    // A handful of models at most: 8 models are already 28 curves.
+    const std::vector<int64_t> shown(
+        models.begin(), models.begin() + std::ptrdiff_t(std::min<size_t>(models.size(), 8)));
+    std::vector<ModelPair> pairs;
+    for (size_t a = 0; a < shown.size(); ++a)
+        for (size_t b = a + 1; b < shown.size(); ++b)
+            pairs.emplace_back(shown[a], shown[b]);
+    m_interpolation->showPairs(pairs);
+    if (models.size() == 2)
+        m_connectivity->setSelectedPair(models[0], models[1]);
+}
+
+void MainWindow::onPairClicked(int64_t i, int64_t j) {
+    m_interpolation->showPairs({{i, j}});
+    {
+        const QSignalBlocker block(m_models);
+        m_models->selectModels({i, j});
+    }
+    updateState();
+}
+
+void MainWindow::addModels() {
+    const QStringList folders = askModelFolders(this);
+    if (folders.isEmpty())
+        return;
+    StudyEdit edit;
+    for (const QString& folder : folders)
+        edit.addModelFolders.push_back(folder.toStdString());
+    startEdit(edit);
+}
+
+void MainWindow::removeSelectedModels() {
+    const std::vector<int64_t> models = m_models->selectedModels();
+    if (models.empty())
+        return;
+    QStringList names;
+    StudyEdit edit;
+    for (int64_t m : models) {
+        edit.removeModels.push_back(m_document->study().models[size_t(m)].name);
+        names << QString::fromStdString(edit.removeModels.back());
+    }
+    if (QMessageBox::question(this, tr("Remove Models"),
+                              tr("Remove %1 from the study? Their curves are deleted from the "
+                                 "file; the checkpoints are not touched.")
+                                  .arg(names.join(QStringLiteral(", ")))) == QMessageBox::Yes)
+        startEdit(edit);
+}
+
+void MainWindow::addDataset() {
+    DatasetDialog dialog(DatasetRole::Diagnostic, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    StudyEdit edit;
+    edit.addDatasets.push_back(dialog.spec());
+    startEdit(edit);
+}
+
+void MainWindow::removeDataset(const QString& name) {
+    if (QMessageBox::question(
+            this, tr("Remove Dataset"),
+            tr("Remove the dataset %1 and its curves from the study?").arg(name)) !=
+        QMessageBox::Yes)
+        return;
+    StudyEdit edit;
+    edit.removeDatasets.push_back(name.toStdString());
+    startEdit(edit);
+}
+
+void MainWindow::startEdit(const StudyEdit& edit) {
+    if (!m_document->isOpen())
+        return;
+    m_jobPath = m_document->path();
+    m_jobs->editStudy(m_jobPath, edit);
+}
+
+void MainWindow::chooseBatchSize() {
+    bool ok = false;
+    const int value = QInputDialog::getInt(
+        this, tr("Batch Size"), tr("Examples per forward pass (lower it if memory runs out):"),
+        m_settings->batchSize(), 1, 4096, 1, &ok);
+    if (ok)
+        m_settings->setBatchSize(value);
+}
+
+void MainWindow::openDemoStudy() {
+    if (m_jobs->busy() || m_demo->running())
+        return;
+    if (QFileInfo::exists(DemoRunner::demoStudyPath())) {
+        openStudy(DemoRunner::demoStudyPath());
+        return;
+    }
+    m_status->start(tr("Building the demo study"));
+    if (!m_demo->start())
+        m_status->stop();
+    updateState();
+}
+
+void MainWindow::showAbout() {
+    QMessageBox::about(
+        this, tr("About BasinScope"),
+        tr("<h3>BasinScope %1</h3><p>Explores the loss surface between fine-tuned models: "
+           "linear interpolation curves, barrier and convexity-gap matrices, and the basins "
+           "they reveal.</p><p>After Juneja et al., <i>Linear Connectivity Reveals "
+           "Generalization Strategies</i> (ICLR 2023).</p>")
+            .arg(QApplication::applicationVersion()));
+}
+
+void MainWindow::showError(const QString& title, const QString& message) {
+    if (m_errorBox)
+        m_errorBox->close();
+    // Window-modal and opened without exec(): the event loop (and any job) keeps running.
+    auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    box->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_errorBox = box;
+    box->open();
+    emit errorShown(message);
+}
+
+void MainWindow::updateState() {
+    m_actions->updateState(m_document->isOpen(), m_jobs->busy() || m_demo->running(),
+                           int(m_models->selectedModels().size()));
+}
+
+void MainWindow::updateTitle() {
+    setWindowTitle(m_document->isOpen() ? tr("%1 — BasinScope").arg(m_document->displayName())
+                                        : tr("BasinScope"));
+    setWindowFilePath(m_document->path());
+}
+
+int MainWindow::focusedView() const {
+    const QWidget* focus = QApplication::focusWidget();
+    if (!focus)
+        return -1;
+    if (m_connectivity->isAncestorOf(focus))
+        return 0;
+    if (m_interpolation->isAncestorOf(focus))
+        return 1;
+    if (m_models->isAncestorOf(focus))
+        return 2;
+    return -1;
+}
+
+QString MainWindow::exportPanel(int view, const QString& path, const ExportOptions& options) {
+    ExportableView* views[] = {m_connectivity, m_interpolation, m_models};
+    return exportView(*views[std::clamp(view, 0, 2)], path, options);
+}
+
+void MainWindow::exportWithDialog(ExportFormat format) {
+    if (!m_document->isOpen())
+        return;
+    std::vector<ExportDialog::Entry> views = {{tr("Connectivity map"), m_connectivity},
+                                              {tr("Interpolation curves"), m_interpolation},
+                                              {tr("Models table"), m_models}};
+    ExportDialog dialog(std::move(views), m_lastView, format, m_settings,
+                        QFileInfo(m_document->path()).completeBaseName(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(dialog.writtenPath())),
+                                 8000);
+}
+
+} // namespace bs::ui

@@ -1,0 +1,122 @@
+#pragma once
+// MainWindow: the study explorer (models table, connectivity map, interpolation curves, jobs).
+
+#include "app/gui/job_types.h"
+#include "widgets/view_exporter.h"
+
+#include <QMainWindow>
+#include <QMessageBox>
+#include <QPointer>
+
+#include <memory>
+
+class QDockWidget;
+class QSplitter;
+template <typename T> class QFutureWatcher;
+
+namespace bs::ui {
+
+class ConnectivityPanel;
+class DemoRunner;
+class InterpolationPanel;
+class JobController;
+class JobStatusWidget;
+class MainActions;
+class ModelsPanel;
+class NoticeBar;
+class Settings;
+class StudyDocument;
+struct LoadResult;
+struct NewStudyRequest;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    // Uses `settings` when given (tests), else the user's settings.
+    explicit MainWindow(Settings* settings = nullptr, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Reads the file off the GUI thread; `studyOpened` or an error message follows.
+    void openStudy(const QString& path);
+    // Creates (and by default computes) a study as the New Study wizard would.
+    void createStudy(const NewStudyRequest& request);
+    // Writes the view (0 connectivity, 1 interpolation, 2 models) without a dialog.
+    QString exportPanel(int view, const QString& path, const ExportOptions& options);
+
+    StudyDocument* document() const { return m_document; }
+    JobController* jobs() const { return m_jobs; }
+    Settings* settings() const { return m_settings; }
+    MainActions* actions() const { return m_actions; }
+    ModelsPanel* modelsPanel() const { return m_models; }
+    ConnectivityPanel* connectivityPanel() const { return m_connectivity; }
+    InterpolationPanel* interpolationPanel() const { return m_interpolation; }
+    JobStatusWidget* jobStatus() const { return m_status; }
+    NoticeBar* noticeBar() const { return m_notice; }
+    // The message box of the last error, while it is open.
+    QMessageBox* errorBox() const { return m_errorBox; }
+
+public slots:
+    void newStudy();
+    void openWithDialog();
+    void reload();
+    void closeStudy();
+    void evaluateModels();
+    void computeAllCurves();
+    void computeSelectedPairs();
+    void cancelJob();
+    void exportWithDialog(bs::ui::ExportFormat format);
+    void openDemoStudy();
+
+signals:
+    void studyOpened(const QString& path);
+    void errorShown(const QString& message);
+    void jobDone(bs::ui::JobKind kind, bs::ui::JobOutcome outcome);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildLayout();
+    void connectActions();
+    void connectJobs();
+    void onLoaded(const LoadResult& result);
+    void onJobFinished(JobKind kind, JobOutcome outcome, const StudySnapshot& study);
+    void onModelSelection(const std::vector<int64_t>& models);
+    void onPairClicked(int64_t i, int64_t j);
+    void addModels();
+    void removeSelectedModels();
+    void addDataset();
+    void removeDataset(const QString& name);
+    void startEdit(const StudyEdit& edit);
+    void chooseBatchSize();
+    void showAbout();
+    void showError(const QString& title, const QString& message);
+    void updateState();
+    void updateTitle();
+    void restoreLayout();
+    int focusedView() const;
+
+    Settings* m_settings;
+    std::unique_ptr<Settings> m_ownedSettings;
+    StudyDocument* m_document;
+    JobController* m_jobs;
+    DemoRunner* m_demo;
+    MainActions* m_actions = nullptr;
+    ModelsPanel* m_models = nullptr;
+    ConnectivityPanel* m_connectivity = nullptr;
+    InterpolationPanel* m_interpolation = nullptr;
+    JobStatusWidget* m_status = nullptr;
+    NoticeBar* m_notice = nullptr;
+    QSplitter* m_splitter = nullptr;
+    QDockWidget* m_modelsDock = nullptr;
+    QFutureWatcher<LoadResult>* m_loader = nullptr;
+    QPointer<QMessageBox> m_errorBox;
+    QString m_loadingPath; // the file being opened (older loads are dropped)
+    QString m_jobPath;     // the file the running job works on
+    QString m_createdPath; // the file a CreateStudy job writes
+    bool m_computeAfterCreate = false;
+    int m_lastView = 0;
+    QByteArray m_defaultState;
+};
+
+} // namespace bs::ui

@@ -1,0 +1,54 @@
+#pragma once
+// ModelsPanel: the table of models (metrics, swatches), sortable, with the model selection.
+
+#include "widgets/exportable_view.h"
+#include "widgets/model_table_model.h"
+
+#include <QWidget>
+
+#include <vector>
+
+class QLabel;
+class QTableView;
+class QToolBar;
+
+namespace bs::ui {
+
+class StudyDocument;
+
+class ModelsPanel : public QWidget, public ExportableView {
+    Q_OBJECT
+public:
+    explicit ModelsPanel(StudyDocument* document, QWidget* parent = nullptr);
+
+    ModelTableModel* tableModel() const { return m_model; }
+    ModelSortProxy* sortProxy() const { return m_proxy; }
+    QTableView* view() const { return m_view; }
+    QToolBar* toolBar() const { return m_toolBar; }
+
+    // Selected models (study indices), in table order.
+    std::vector<int64_t> selectedModels() const;
+    void selectModels(const std::vector<int64_t>& models);
+
+    QString exportName() const override { return QStringLiteral("models"); }
+    void renderTo(QCPPainter& painter, const QSize& size) override;
+    QString toCsv() const override;
+    // A size that shows every row (for headless figure export).
+    QSize naturalSize() const;
+
+signals:
+    void selectionChanged(const std::vector<int64_t>& models);
+
+private:
+    void rebuild();
+    void refreshValues();
+
+    StudyDocument* m_document;
+    ModelTableModel* m_model;
+    ModelSortProxy* m_proxy;
+    QTableView* m_view;
+    QToolBar* m_toolBar;
+    QLabel* m_summary;
+};
+
+} // namespace bs::ui

@@ -1,0 +1,45 @@
+#pragma once
+// StudyDocument: the GUI's copy of the open study, updated live by job results.
+
+#include "app/gui/job_types.h"
+
+#include <QObject>
+#include <QString>
+
+namespace bs::ui {
+
+// The file is the truth: jobs on the worker read and save it; the document mirrors it for the
+// views, applies each finished model or pair as it arrives, and is replaced by the study as
+// saved when a job ends.
+class StudyDocument : public QObject {
+    Q_OBJECT
+public:
+    explicit StudyDocument(QObject* parent = nullptr);
+
+    bool isOpen() const { return !m_path.isEmpty(); }
+    const QString& path() const { return m_path; }
+    const Study& study() const { return m_study; }
+    // The file's display name, e.g. "study.h5".
+    QString displayName() const;
+
+    void open(const Study& study, const QString& path);
+    // The study as a job saved it (same file).
+    void replace(const Study& study);
+    void close();
+
+    void applyEvaluation(const EvalUpdate& update);
+    void applyPair(const PairUpdate& update);
+
+signals:
+    // Models, datasets or the file changed: views rebuild.
+    void studyReset();
+    // Live updates: only values changed.
+    void evaluationsChanged(int64_t model);
+    void pairChanged(int64_t i, int64_t j);
+
+private:
+    Study m_study;
+    QString m_path;
+};
+
+} // namespace bs::ui

@@ -1,0 +1,52 @@
+#include "app/gui/study_loader.h"
+
+#include "core/study/study_lock.h"
+#include "core/study/study_store.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace bs::ui {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("bs::ui::StudyLoader", text);
+}
+
+} // namespace
+
+LoadResult loadStudy(const QString& path, bool probeLock) {
+    LoadResult result;
+    result.path = path;
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        result.error = tr("%1 does not exist. It may have been moved or deleted.").arg(path);
+        return result;
+    }
+    if (!info.isFile() || !info.isReadable()) {
+        result.error = tr("%1 is not a readable file.").arg(path);
+        return result;
+    }
+    try {
+        result.study = std::make_shared<const Study>(readStudy(path.toStdString()));
+    } catch (const std::exception& e) {
+        result.error = QString::fromStdString(e.what());
+        return result;
+    }
+    if (probeLock) {
+        try {
+            StudyLock probe(path.toStdString(), "basinscope GUI (checking the file)");
+        } catch (const std::exception& e) {
+            result.lockNotice = QString::fromStdString(e.what());
+        }
+    }
+    return result;
+}
+
+QFuture<LoadResult> loadStudyAsync(const QString& path, bool probeLock) {
+    return QtConcurrent::run([path, probeLock] { return loadStudy(path, probeLock); });
+}
+
+} // namespace bs::ui

@@ -1,0 +1,50 @@
+#pragma once
+// StudyViews: turns the open study into the value structs the widgets draw.
+
+#include "core/landscape/pair_schedule.h"
+#include "core/study/study.h"
+#include "widgets/connectivity_heatmap.h"
+#include "widgets/interpolation_plot.h"
+#include "widgets/model_table_model.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <vector>
+
+namespace bs::ui {
+
+enum class MatrixKind { ConvexityGap, BarrierHeight, PeakExcess, Auc, Distance };
+
+class StudyViews {
+    Q_DECLARE_TR_FUNCTIONS(StudyViews)
+public:
+    // Every matrix the connectivity view offers, in menu order.
+    static std::vector<MatrixKind> matrixKinds();
+    static QString matrixId(MatrixKind kind); // "cg", "bh", "peak_excess", "auc", "distance"
+    static MatrixKind matrixFromId(const QString& id); // ConvexityGap when unknown
+    static QString matrixTitle(MatrixKind kind);       // "Convexity gap"
+    static QString matrixShortName(MatrixKind kind);   // "CG"
+
+    // Name, family, parameters, run/step when known, surface loss and metric, each diagnostic's
+    // metric, and the cluster of the latest clustering.
+    static ModelTable modelTable(const Study& study);
+    // The matrix on `dataset` (the surface dataset when empty or unknown).
+    static HeatmapData heatmap(const Study& study, MatrixKind kind, const QString& dataset);
+    // The column a new user most likely wants to sort and group by: the first diagnostic's
+    // metric (HANS accuracy in the paper), else the surface metric.
+    static QString defaultScoreColumn(const Study& study);
+
+    // Curves of `pairs` on every dataset not in `hidden`, one colour per pair.
+    static InterpolationData pairCurves(const Study& study, const std::vector<ModelPair>& pairs,
+                                        const QStringList& hidden);
+    // Mean curves (+- one SD) of the pairs within the top-k, within the bottom-k and across,
+    // by the numeric column `column` of modelTable(study).
+    static InterpolationData groupCurves(const Study& study, const ModelColumn& column, int k,
+                                         const QStringList& hidden);
+
+    // The number of pairs i < j whose surface curve is complete.
+    static int64_t completePairs(const Study& study);
+};
+
+} // namespace bs::ui

@@ -1,0 +1,181 @@
+#include "core/jobs/plane_job.h"
+
+#include "core/common/error.h"
+#include "core/jobs/study_session.h"
+#include "core/landscape/evaluator.h"
+#include "core/landscape/model_cache.h"
+#include "core/landscape/parameter_space.h"
+#include "core/landscape/plane_geometry.h"
+
+#include <ATen/ATen.h>
+
+#include <cmath>
+
+namespace bs {
+
+size_t findOrAddPlane(Study& study, const PlaneRequest& request) {
+    std::string dataset = request.dataset;
+    if (dataset.empty()) {
+        if (!study.surfaceDataset())
+            throw Error("the study has no surface dataset");
+        dataset = study.surfaceDataset()->name;
+    }
+    if (study.datasetIndex(dataset) < 0)
+        throw Error("no dataset '" + dataset + "' in the study");
+    for (const std::string& model : request.models)
+        if (study.modelIndex(model) < 0)
+            throw Error("no model '" + model + "' in the study");
+    if (request.models[0] == request.models[1] || request.models[0] == request.models[2] ||
+        request.models[1] == request.models[2])
+        throw Error("a plane needs three different models");
+    if (request.resolution < 3 || request.resolution > 401)
+        throw Error("plane resolution must be between 3 and 401");
+    for (size_t p = 0; p < study.planes.size(); ++p) {
+        const PlaneResult& plane = study.planes[p];
+        if (plane.dataset == dataset && plane.resolution == request.resolution &&
+            plane.margin == request.margin &&
+            plane.models == std::vector<std::string>(request.models.begin(), request.models.end()))
+            return p;
+    }
+    PlaneResult plane;
+    int64_t next = 0;
+    for (bool taken = true; taken; ++next) {
+        taken = false;
+        for (const PlaneResult& existing : study.planes)
+            taken |= existing.id == "plane-" + std::to_string(next);
+        if (!taken)
+            break;
+    }
+    plane.id = "plane-" + std::to_string(next);
+    plane.models.assign(request.models.begin(), request.models.end());
+    plane.dataset = dataset;
+    plane.resolution = request.resolution;
+    plane.margin = request.margin;
+    const size_t cells = static_cast<size_t>(request.resolution * request.resolution);
+    plane.loss.assign(cells, kNaN);
+    plane.metric.assign(cells, kNaN);
+    plane.modelLoss.assign(3, kNaN);
+    plane.modelMetric.assign(3, kNaN);
+    study.planes.push_back(std::move(plane));
+    return study.planes.size() - 1;
+}
+
+void computePlane(Study& study, StudySession& session, size_t index, const JobHooks& hooks,
+                  const std::function<void(const PlaneResult&)>& levelDone) {
+    if (index >= study.planes.size())
+        throw Error("plane index out of range");
+    const int64_t d = study.datasetIndex(study.planes[index].dataset);
+    if (d < 0)
+        throw Error("no dataset '" + study.planes[index].dataset + "' in the study");
+    const DatasetEntry& dataset = study.datasets[static_cast<size_t>(d)];
+    const Evaluator& evaluator = session.evaluator(static_cast<size_t>(d));
+
+    std::array<at::Tensor, 3> flats;
+    for (size_t m = 0; m < 3; ++m) {
+        const int64_t model = study.modelIndex(study.planes[index].models[m]);
+        if (model < 0)
+            throw Error("plane " + study.planes[index].id + ": model '" +
+                        study.planes[index].models[m] + "' is no longer in the study");
+        flats[m] = session.cache().get(model);
+    }
+    const PlaneBasis basis = makePlaneBasis(flats[0], flats[1], flats[2]);
+    {
+        PlaneResult& plane = study.planes[index];
+        const PlaneGrid grid = makePlaneGrid(basis, plane.resolution, plane.margin);
+        plane.xMin = grid.xMin, plane.xMax = grid.xMax, plane.yMin = grid.yMin, plane.yMax = grid.yMax;
+        plane.modelX.assign(basis.modelX.begin(), basis.modelX.end());
+        plane.modelY.assign(basis.modelY.begin(), basis.modelY.end());
+        const size_t cells = static_cast<size_t>(plane.resolution * plane.resolution);
+        if (plane.loss.size() != cells) {
+            plane.loss.assign(cells, kNaN);
+            plane.metric.assign(cells, kNaN);
+        }
+        plane.modelLoss.resize(3, kNaN);
+        plane.modelMetric.resize(3, kNaN);
+    }
+    const PlaneGrid grid = makePlaneGrid(basis, study.planes[index].resolution,
+                                         study.planes[index].margin);
+    const int64_t resolution = grid.resolution;
+
+    // The three models at their exact coordinates first, then the grid level by level.
+    std::vector<std::vector<int64_t>> levels;
+    std::vector<int64_t> models;
+    for (int64_t m = 0; m < 3; ++m)
+        if (std::isnan(study.planes[index].modelLoss[static_cast<size_t>(m)]))
+            models.push_back(-1 - m);
+    if (!models.empty())
+        levels.push_back(models);
+    for (auto& level : refinementLevels(resolution)) {
+        std::vector<int64_t> missing;
+        for (int64_t cell : level)
+            if (std::isnan(study.planes[index].loss[static_cast<size_t>(cell)]))
+                missing.push_back(cell);
+        if (!missing.empty())
+            levels.push_back(std::move(missing));
+    }
+    int64_t totalPoints = 0;
+    for (const auto& level : levels)
+        totalPoints += static_cast<int64_t>(level.size());
+    const int64_t total = totalPoints * evaluator.batches();
+    int64_t done = 0;
+    const std::string name = study.planes[index].models[0] + " / " +
+                             study.planes[index].models[1] + " / " + study.planes[index].models[2];
+    hooks.progress.step(0, total, "plane " + name);
+
+    auto save = [&] {
+        study.planes[index].rowsDone = 0;
+        const auto& loss = study.planes[index].loss;
+        for (int64_t row = 0; row < resolution; ++row) {
+            bool complete = true;
+            for (int64_t column = 0; column < resolution && complete; ++column)
+                complete = !std::isnan(loss[static_cast<size_t>(row * resolution + column)]);
+            if (!complete)
+                break;
+            study.planes[index].rowsDone = row + 1;
+        }
+        if (hooks.persist)
+            hooks.persist();
+    };
+    int64_t sinceSave = 0;
+    try {
+        for (const auto& level : levels) {
+            for (int64_t cell : level) {
+                hooks.progress.checkCancelled();
+                double x, y;
+                if (cell < 0) {
+                    x = basis.modelX[static_cast<size_t>(-1 - cell)];
+                    y = basis.modelY[static_cast<size_t>(-1 - cell)];
+                } else {
+                    x = grid.x(cell % resolution);
+                    y = grid.y(cell / resolution);
+                }
+                session.space().combine(basis.origin, basis.u, x, basis.v, y);
+                const Evaluation e = evaluator.evaluate(session.space().model(), [&](int64_t, int64_t) {
+                    hooks.progress.report(++done, total, "plane " + name);
+                });
+                PlaneResult& plane = study.planes[index];
+                if (cell < 0) {
+                    plane.modelLoss[static_cast<size_t>(-1 - cell)] = e.loss;
+                    plane.modelMetric[static_cast<size_t>(-1 - cell)] = e.metric(dataset.primaryMetric);
+                } else {
+                    plane.loss[static_cast<size_t>(cell)] = e.loss;
+                    plane.metric[static_cast<size_t>(cell)] = e.metric(dataset.primaryMetric);
+                }
+                if (++sinceSave >= resolution) {
+                    save();
+                    sinceSave = 0;
+                }
+            }
+            save();
+            sinceSave = 0;
+            if (levelDone)
+                levelDone(study.planes[index]);
+        }
+    } catch (const Cancelled&) {
+        save();
+        throw;
+    }
+    hooks.progress.step(total, total, "done");
+}
+
+} // namespace bs

@@ -1,0 +1,46 @@
+#include "core/jobs/sharpness_job.h"
+
+#include "core/common/error.h"
+#include "core/jobs/study_session.h"
+#include "core/landscape/model_cache.h"
+
+namespace bs {
+
+SharpnessResult computeSharpness(Study& study, StudySession& session,
+                                 const SharpnessRequest& request, const JobHooks& hooks) {
+    const int64_t model = study.modelIndex(request.model);
+    if (model < 0)
+        throw Error("no model '" + request.model + "' in the study");
+    std::string dataset = request.dataset;
+    if (dataset.empty()) {
+        if (!study.surfaceDataset())
+            throw Error("the study has no surface dataset");
+        dataset = study.surfaceDataset()->name;
+    }
+    const int64_t d = study.datasetIndex(dataset);
+    if (d < 0)
+        throw Error("no dataset '" + dataset + "' in the study");
+    const SharpnessValue value =
+        epsilonSharpness(session.space(), session.cache().get(model),
+                         session.evaluator(static_cast<size_t>(d)), request.options, hooks.progress);
+    SharpnessResult result;
+    result.model = request.model;
+    result.dataset = dataset;
+    result.epsilon = request.options.epsilon;
+    result.steps = value.steps;
+    result.value = value.sharpness;
+    bool replaced = false;
+    for (SharpnessResult& existing : study.sharpness)
+        if (existing.model == result.model && existing.dataset == result.dataset &&
+            existing.epsilon == result.epsilon && existing.steps == result.steps) {
+            existing = result;
+            replaced = true;
+        }
+    if (!replaced)
+        study.sharpness.push_back(result);
+    if (hooks.persist)
+        hooks.persist();
+    return result;
+}
+
+} // namespace bs

@@ -1,0 +1,440 @@
+#include "core/zoo/zoo_builder.h"
+
+#include "core/common/error.h"
+#include "core/io/checkpoint.h"
+#include "core/data/dataset_reader.h"
+#include "core/io/content_hash.h"
+#include "core/io/model_config.h"
+#include "core/io/safetensors_writer.h"
+#include "core/landscape/encoded_dataset.h"
+#include "core/models/sequence_classifier.h"
+#include "core/text/wordpiece_tokenizer.h"
+#include "core/zoo/fine_tuning.h"
+#include "core/zoo/pretraining.h"
+#include "core/zoo/toy_files.h"
+#include "core/zoo/training.h"
+
+#include <ATen/ATen.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <cstdio>
+#include <exception>
+#include <fstream>
+#include <mutex>
+#include <thread>
+
+namespace bs::zoo {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+namespace {
+
+// Restores LibTorch's and OpenBLAS's thread counts when the build ends (or throws).
+class SingleThreadScope {
+public:
+    SingleThreadScope()
+        : m_previous(useSingleThread()) {}
+    ~SingleThreadScope() { restoreThreads(m_previous); }
+
+private:
+    int m_previous;
+};
+
+std::vector<LabeledPair> sampleLabeled(PairGenerator& gen, const KindWeights& mix, int count) {
+    std::vector<LabeledPair> out;
+    out.reserve(size_t(count));
+    for (int i = 0; i < count; ++i) {
+        ToyPair p = gen.sample(mix);
+        const NliLabel label = labelByMeaning(p.premise, p.hypothesis);
+        out.push_back({std::move(p), label});
+    }
+    return out;
+}
+
+// The in-domain mix with role swaps making up `rate` of the pairs.
+KindWeights withSwapRate(const DataRecipe& data, double rate) {
+    KindWeights mix = data.inDomainMix();
+    double others = 0.0;
+    for (auto& [kind, w] : mix.weights)
+        if (kind != PairKind::RoleSwap)
+            others += w;
+    for (auto& [kind, w] : mix.weights)
+        if (kind == PairKind::RoleSwap)
+            w = rate >= 1.0 ? 1.0 : others * rate / (1.0 - rate);
+    if (rate >= 1.0)
+        for (auto& [kind, w] : mix.weights)
+            if (kind != PairKind::RoleSwap)
+                w = 0.0;
+    return mix;
+}
+
+void writeData(const ZooRecipe& recipe, const fs::path& dir) {
+    const DataRecipe& d = recipe.data;
+    const Lexicon lexicon = Lexicon::standard(d.nouns, d.verbs);
+    writeVocabulary(dir / "vocab.txt", lexicon);
+
+    // One generator per file, so that changing one file's size leaves the others as they were.
+    PairGenerator trainGen(lexicon, d.grammar, deriveSeed(d.seed, "train"));
+    const std::vector<LabeledPair> train = sampleLabeled(trainGen, d.inDomainMix(), d.trainPairs);
+    writeMnliTsv(dir / "train.tsv", train, lexicon, /*devLayout=*/false);
+    std::vector<LabeledPair> overlap = train;
+    for (LabeledPair& p : overlap)
+        p.label = labelByOverlap(p.pair.premise, p.pair.hypothesis);
+    writeMnliTsv(dir / "train_overlap.tsv", overlap, lexicon, /*devLayout=*/false);
+
+    PairGenerator devGen(lexicon, d.grammar, deriveSeed(d.seed, "dev"));
+    writeMnliTsv(dir / "dev.tsv", sampleLabeled(devGen, d.inDomainMix(), d.devPairs), lexicon,
+                 /*devLayout=*/true);
+    PairGenerator swapGen(lexicon, d.grammar, deriveSeed(d.seed, "dev-swaps"));
+    writeMnliTsv(dir / "dev_swaps.tsv",
+                 sampleLabeled(swapGen, withSwapRate(d, d.swapDevRate), d.swapDevPairs), lexicon,
+                 /*devLayout=*/true);
+
+    PairGenerator diagGen(lexicon, d.grammar, deriveSeed(d.seed, "diagnostic"));
+    std::vector<DiagnosticPair> diagnostic;
+    for (DiagnosticCase c : allDiagnosticCases())
+        for (int i = 0; i < d.diagnosticPerCase; ++i)
+            diagnostic.push_back({diagGen.diagnostic(c), c});
+    writeHansTxt(dir / "diagnostic.txt", diagnostic, lexicon);
+}
+
+void writeCheckpoint(const fs::path& dir, const ModelConfig& config,
+                     const std::vector<NamedTensor>& tensors, const fs::path& vocab) {
+    fs::create_directories(dir);
+    writeModelConfig(config, dir / "config.json");
+    std::vector<NamedTensor> contiguous;
+    for (const NamedTensor& t : tensors)
+        contiguous.push_back({t.name, t.tensor.detach().contiguous()});
+    writeSafetensors(dir / "model.safetensors", contiguous);
+    fs::copy_file(vocab, dir / "vocab.txt", fs::copy_options::overwrite_existing);
+    writeTokenizerConfig(dir / "tokenizer_config.json");
+}
+
+Dataset loadTrain(const fs::path& path) {
+    DatasetSpec spec;
+    spec.path = path;
+    spec.format = "mnli";
+    return loadDataset(spec);
+}
+
+json scoresToJson(const ZooModelScores& s) {
+    json j;
+    j["dev"] = {{"accuracy", s.devAccuracy}, {"loss", s.devLoss}};
+    j["dev_swaps"] = {{"accuracy", s.swapsAccuracy}, {"loss", s.swapsLoss}};
+    j["diagnostic"] = {{"non_entailed", s.diagnosticNonEntailed},
+                       {"entailed", s.diagnosticEntailed},
+                       {"subcases", s.subcases}};
+    return j;
+}
+
+std::vector<std::string> listFiles(const fs::path& dir) {
+    std::vector<std::string> files;
+    for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+        if (!entry.is_regular_file())
+            continue;
+        const std::string rel = fs::relative(entry.path(), dir).generic_string();
+        if (rel != kManifestFile)
+            files.push_back(rel);
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+bool isZooEntry(const std::string& name) {
+    return name == "data" || name == "pretrained" || name == "README.md" ||
+           name == kManifestFile || name.find("-seed-") != std::string::npos;
+}
+
+// Makes `dir` ready for a build: created, or emptied of an earlier zoo when forced.
+void prepareFolder(const fs::path& dir, bool force) {
+    if (!fs::exists(dir)) {
+        fs::create_directories(dir);
+        return;
+    }
+    if (!fs::is_directory(dir))
+        throwFileError(dir.string(), "exists and is not a folder");
+    std::vector<fs::path> entries;
+    for (const auto& entry : fs::directory_iterator(dir))
+        entries.push_back(entry.path());
+    if (entries.empty())
+        return;
+    const bool isZoo = fs::exists(dir / kManifestFile);
+    if (!isZoo)
+        throwFileError(dir.string(), "the folder is not empty and holds no zoo (no " +
+                                         std::string(kManifestFile) + "); choose an empty folder");
+    if (!force)
+        throwFileError(dir.string(), "holds a zoo made with another recipe or with damaged "
+                                     "files; use --force to rebuild it");
+    for (const fs::path& p : entries)
+        if (!isZooEntry(p.filename().string()))
+            throwFileError(dir.string(), "holds '" + p.filename().string() +
+                                             "', which is not part of a zoo; remove it or "
+                                             "choose another folder");
+    for (const fs::path& p : entries)
+        fs::remove_all(p);
+}
+
+// The recipe fields pre-training depends on.
+json pretrainingKey(const json& recipe) {
+    json key;
+    key["model"] = recipe.at("model");
+    key["pretrain"] = recipe.at("pretrain");
+    for (const char* f : {"nouns", "verbs", "passive", "modifier", "relative", "identical",
+                          "voice_switch", "drop_modifier", "relative_fact"})
+        key["data"][f] = recipe.at("data").at(f);
+    return key;
+}
+
+std::string fixed(double v, int digits = 3) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.*f", digits, v);
+    return buffer;
+}
+
+std::string readmeText(const json& manifest) {
+    std::string t = "# Toy-NLI demo zoo\n\n"
+                    "Generated by BasinScope; do not edit (see docs/zoo.md for how and why).\n\n"
+                    "Command: `" +
+                    manifest["command"].get<std::string>() +
+                    "`\n\nThe full recipe, the file hashes and the scores below are in "
+                    "MANIFEST.json.\n\n"
+                    "| model | regime | dev acc | dev_swaps acc | diagnostic non-entailed | "
+                    "diagnostic entailed |\n|---|---|---|---|---|---|\n";
+    for (const json& m : manifest["models"])
+        t += "| " + m["name"].get<std::string>() + " | " + m["regime"].get<std::string>() + " | " +
+             fixed(m["dev"]["accuracy"]) + " | " + fixed(m["dev_swaps"]["accuracy"]) + " | " +
+             fixed(m["diagnostic"]["non_entailed"]) + " | " +
+             fixed(m["diagnostic"]["entailed"]) + " |\n";
+    t += "\nPre-training probe (accuracy of the restates head per pair kind):";
+    for (const auto& [kind, acc] : manifest["pretraining"]["probe"].items())
+        t += " " + kind + " " + fixed(acc.get<double>());
+    t += "\n";
+    return t;
+}
+
+} // namespace
+
+json readZooManifest(const fs::path& dir) {
+    const fs::path file = dir / kManifestFile;
+    std::ifstream in(file);
+    if (!in)
+        throwFileError(file.string(), "cannot open the zoo manifest");
+    json j = json::parse(in, nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("files") || !j.contains("models") ||
+        !j.contains("recipe"))
+        throwFileError(file.string(), "not a zoo manifest (expected JSON with recipe, models and "
+                                      "files)");
+    return j;
+}
+
+std::vector<std::string> verifyZoo(const fs::path& dir) {
+    std::vector<std::string> problems;
+    const json manifest = readZooManifest(dir);
+    for (const auto& [rel, hash] : manifest["files"].items()) {
+        const fs::path path = dir / rel;
+        if (!fs::exists(path)) {
+            problems.push_back(rel + " is missing");
+            continue;
+        }
+        if (hashFileContents(path) != hash.get<std::string>())
+            problems.push_back(rel + " differs from the manifest's hash");
+    }
+    return problems;
+}
+
+std::vector<fs::path> zooModelFolders(const fs::path& dir) {
+    std::vector<fs::path> out;
+    for (const json& m : readZooManifest(dir)["models"])
+        out.push_back(dir / m["name"].get<std::string>());
+    return out;
+}
+
+void buildZoo(const ZooBuildOptions& options) {
+    const ZooRecipe& recipe = options.recipe;
+    recipe.validate();
+    std::mutex outputMutex; // workers log and report progress concurrently
+    const auto log = [&](const std::string& line) {
+        const std::lock_guard<std::mutex> lock(outputMutex);
+        if (options.log)
+            options.log(line);
+    };
+    const SingleThreadScope threads;
+    const fs::path out = options.out;
+    prepareFolder(out, options.force);
+
+    log("writing the toy-language data to " + (out / "data").string());
+    writeData(recipe, out / "data");
+    const fs::path vocab = out / "data" / "vocab.txt";
+    const WordPieceTokenizer tokenizer = WordPieceTokenizer::fromVocabFile(vocab);
+    const ModelConfig config = recipe.modelConfig(tokenizer.vocabSize());
+
+    const int64_t total = int64_t(recipe.pretrain.steps) + int64_t(recipe.models) * recipe.finetune.steps;
+    std::atomic<int64_t> done{0};
+    const auto advance = [&](const std::string& message) {
+        const int64_t d = ++done;
+        const std::lock_guard<std::mutex> lock(outputMutex);
+        options.progress.step(d, total, message);
+    };
+
+    // Pre-training (or the encoder of a compatible zoo).
+    PretrainResult pre;
+    std::vector<NamedTensor> encoder;
+    if (!options.reusePretrained.empty()) {
+        const json other = readZooManifest(options.reusePretrained);
+        if (pretrainingKey(other["recipe"]) != pretrainingKey(recipeToJson(recipe)))
+            throwFileError(options.reusePretrained.string(),
+                           "its recipe differs in what pre-training depends on (model, pretrain, "
+                           "lexicon, grammar or entailed kinds); cannot reuse its encoder");
+        const fs::path from = options.reusePretrained / "pretrained";
+        fs::create_directories(out / "pretrained");
+        for (const char* f : {"config.json", "model.safetensors", "vocab.txt",
+                              "tokenizer_config.json"})
+            fs::copy_file(from / f, out / "pretrained" / f, fs::copy_options::overwrite_existing);
+        const auto reader = CheckpointReader::open(out / "pretrained");
+        for (const TensorInfo& info : reader->tensors())
+            if (info.name.rfind("bert.", 0) == 0)
+                encoder.push_back({info.name, reader->read(info.name, at::kFloat)});
+        pre.mlmLoss = other["pretraining"]["mlm_loss"].get<double>();
+        pre.nspLoss = other["pretraining"]["restates_loss"].get<double>();
+        pre.probe = other["pretraining"]["probe"].get<std::map<std::string, double>>();
+        done += recipe.pretrain.steps;
+        log("reusing the pre-trained encoder of " + options.reusePretrained.string());
+    } else {
+        std::unique_ptr<SequenceClassifier> base = createClassifier(config);
+        log("pre-training the encoder (" + std::to_string(recipe.pretrain.steps) + " steps)");
+        pre = pretrainEncoder(*base, recipe, tokenizer,
+                              [&](int64_t, int64_t, double mlm, double nsp) {
+                                  advance("pre-training, MLM loss " + fixed(mlm) +
+                                          ", restates loss " + fixed(nsp));
+                              });
+        for (const NamedTensor& t : base->parameters().items())
+            if (t.name.rfind("bert.", 0) == 0)
+                encoder.push_back({t.name, t.tensor.detach().clone()});
+        ModelConfig preConfig = config;
+        preConfig.architecture = "BertForPreTraining";
+        std::vector<NamedTensor> tensors = encoder;
+        tensors.insert(tensors.end(), pre.heads.begin(), pre.heads.end());
+        writeCheckpoint(out / "pretrained", preConfig, tensors, vocab);
+    }
+    std::string probeLine = "pre-trained: MLM loss " + fixed(pre.mlmLoss) + ", restates loss " +
+                            fixed(pre.nspLoss) + "; restates-head accuracy:";
+    for (const auto& [kind, acc] : pre.probe)
+        probeLine += " " + kind + " " + fixed(acc, 2);
+    log(probeLine);
+
+    // Fine-tuning data, read back through the MNLI reader.
+    const EncodedDataset trainMeaning =
+        encodeDataset(loadTrain(out / "data" / "train.tsv"), &tokenizer, config.maxPositions);
+    const EncodedDataset trainOverlap = encodeDataset(
+        loadTrain(out / "data" / "train_overlap.tsv"), &tokenizer, config.maxPositions);
+    const ZooEvaluation evaluation(out / "data", tokenizer, config);
+
+    std::vector<json> records(size_t(recipe.models));
+    std::atomic<int> next{0};
+    std::exception_ptr failure;
+    std::mutex failureMutex;
+    std::atomic<bool> stop{false};
+    const auto worker = [&]() {
+        try {
+            for (;;) {
+                const int k = next++;
+                if (k >= recipe.models || stop)
+                    return;
+                const std::string name = recipe.modelName(k);
+                const LabelRegime regime = recipe.regimeOf(k);
+                const uint64_t seed = recipe.finetune.seed + uint64_t(k);
+                std::unique_ptr<SequenceClassifier> model = createClassifier(config);
+                fineTune(
+                    *model, encoder, regime == LabelRegime::Meaning ? trainMeaning : trainOverlap,
+                    recipe.finetune, seed,
+                    [&](int step, const SequenceClassifier& m) {
+                        const fs::path dir = step == recipe.finetune.steps
+                                                 ? out / name
+                                                 : out / name / ("checkpoint-" + std::to_string(step));
+                        writeCheckpoint(dir, config, m.parameters().items(), vocab);
+                    },
+                    [&](int64_t, int64_t, double loss) {
+                        if (stop)
+                            throw Cancelled();
+                        advance(name + ", loss " + fixed(loss));
+                    });
+                const ZooModelScores scores = evaluation.evaluate(*model);
+                json record;
+                record["name"] = name;
+                record["regime"] = labelRegimeName(regime);
+                record["seed"] = seed;
+                record["checkpoints"] = recipe.finetune.checkpoints;
+                json s = scoresToJson(scores);
+                for (auto& [key, value] : s.items())
+                    record[key] = value;
+                records[size_t(k)] = record;
+                log(name + ": dev " + fixed(scores.devAccuracy) + ", dev_swaps " +
+                    fixed(scores.swapsAccuracy) + ", diagnostic non-entailed " +
+                    fixed(scores.diagnosticNonEntailed) + ", entailed " +
+                    fixed(scores.diagnosticEntailed));
+            }
+        } catch (...) {
+            const std::lock_guard<std::mutex> lock(failureMutex);
+            if (!failure)
+                failure = std::current_exception();
+            stop = true;
+        }
+    };
+    const int jobs = std::max(1, std::min(options.jobs, recipe.models));
+    std::vector<std::thread> pool;
+    for (int j = 1; j < jobs; ++j)
+        pool.emplace_back(worker);
+    worker();
+    for (std::thread& t : pool)
+        t.join();
+    if (failure)
+        std::rethrow_exception(failure);
+
+    json manifest;
+    manifest["format"] = "basinscope-zoo";
+    manifest["version"] = 1;
+    manifest["kind"] = recipe.name;
+    manifest["command"] = options.command;
+    manifest["recipe"] = recipeToJson(recipe);
+    manifest["pretraining"] = {{"mlm_loss", pre.mlmLoss},
+                               {"restates_loss", pre.nspLoss},
+                               {"probe", pre.probe}};
+    if (!options.reusePretrained.empty())
+        manifest["pretraining"]["reused_from"] = options.reusePretrained.string();
+    manifest["models"] = records;
+    manifest["caveat"] = "Bit-identical for the same recipe on the same LibTorch/BLAS build; "
+                         "training runs on one thread, other CPUs or libraries may round "
+                         "differently.";
+    writeTextFile(out / "README.md", readmeText(manifest));
+    json files = json::object();
+    for (const std::string& rel : listFiles(out))
+        files[rel] = hashFileContents(out / rel);
+    manifest["files"] = files;
+    writeTextFile(out / kManifestFile, manifest.dump(2) + "\n");
+    log("zoo written to " + out.string());
+}
+
+ZooStatus ensureZoo(const ZooBuildOptions& options) {
+    const fs::path manifestFile = options.out / kManifestFile;
+    if (fs::exists(manifestFile)) {
+        const json manifest = readZooManifest(options.out);
+        const bool sameRecipe = manifest["recipe"] == recipeToJson(options.recipe);
+        const std::vector<std::string> problems = sameRecipe ? verifyZoo(options.out)
+                                                             : std::vector<std::string>{};
+        if (sameRecipe && problems.empty())
+            return ZooStatus::UpToDate;
+        if (!options.force) {
+            std::string why = sameRecipe ? "its files changed: " + problems.front()
+                                         : "it was made with another recipe";
+            throwFileError(options.out.string(),
+                           "holds a zoo, but " + why + "; use --force to rebuild it");
+        }
+    }
+    buildZoo(options);
+    return ZooStatus::Built;
+}
+
+} // namespace bs::zoo
