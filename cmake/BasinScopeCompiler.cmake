@@ -4,8 +4,10 @@ find_program(CCACHE_PROGRAM ccache)
 if(CCACHE_PROGRAM AND NOT CMAKE_CXX_COMPILER_LAUNCHER)
   # Precompiled headers are only cached when ccache tolerates their defines and
   # timestamps; without this every LibTorch translation unit misses the cache.
+  # BASEDIR/NOHASHDIR make paths relative, so separate build folders and clones share hits.
   set(_bs_ccache ${CMAKE_COMMAND} -E env
       "CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime"
+      "CCACHE_BASEDIR=${PROJECT_SOURCE_DIR}" "CCACHE_NOHASHDIR=1"
       ${CCACHE_PROGRAM})
   set(CMAKE_C_COMPILER_LAUNCHER ${_bs_ccache})
   set(CMAKE_CXX_COMPILER_LAUNCHER ${_bs_ccache})

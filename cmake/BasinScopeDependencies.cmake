@@ -38,5 +38,5 @@ if(BASINSCOPE_BUILD_GUI)
   find_package(VTK REQUIRED COMPONENTS CommonCore CommonDataModel FiltersCore
                FiltersGeneral FiltersGeometry RenderingCore RenderingOpenGL2
                RenderingAnnotation RenderingFreeType InteractionStyle IOXML
-               RenderingContextOpenGL2 ImagingCore)
+               RenderingContextOpenGL2 ImagingCore RenderingUI FiltersSources)
 endif()

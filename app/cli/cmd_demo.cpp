@@ -22,8 +22,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The committed zoo: resources/zoo above the executable (build tree) or share/basinscope/zoo
-// (installed), else resources/zoo below the current folder.
+// The committed zoo: resources/zoo/toy-nli above the executable (build tree) or
+// share/basinscope/zoo/toy-nli (installed), else resources/zoo/toy-nli below the current folder.
 fs::path findCommittedZoo() {
     if (const char* env = std::getenv("BASINSCOPE_ZOO"); env && *env)
         return env;
@@ -33,13 +33,15 @@ fs::path findCommittedZoo() {
         for (fs::path dir = exe.parent_path(); !dir.empty() && dir != dir.root_path();
              dir = dir.parent_path()) {
             for (const fs::path candidate :
-                 {dir / "resources" / "zoo", dir / "share" / "basinscope" / "zoo"})
+                 {dir / "resources" / "zoo" / "toy-nli",
+                  dir / "share" / "basinscope" / "zoo" / "toy-nli"})
                 if (fs::exists(candidate / zoo::kManifestFile))
                     return candidate;
         }
     }
-    if (fs::exists(fs::path("resources") / "zoo" / zoo::kManifestFile))
-        return fs::path("resources") / "zoo";
+    const fs::path local = fs::path("resources") / "zoo" / "toy-nli";
+    if (fs::exists(local / zoo::kManifestFile))
+        return local;
     return {};
 }
 
@@ -75,7 +77,7 @@ fs::path prepareZoo(const std::string& given, const CliContext& context, int job
     build.recipe = zoo::defaultToyNliRecipe();
     build.out = dir;
     build.jobs = jobs;
-    build.command = "basinscope-cli zoo toy-nli";
+    build.command = "basinscope-cli zoo toy-nli --out " + dir.string() + " (run by demo)";
     build.progress = Progress(printer.callback(), interruptToken());
     build.log = [&](const std::string& line) {
         if (!context.quiet) {
@@ -86,6 +88,28 @@ fs::path prepareZoo(const std::string& given, const CliContext& context, int job
     zoo::ensureZoo(build);
     printer.finish();
     return dir;
+}
+
+// A study file found at --out must be the demo study of this zoo with these settings (same
+// models and datasets); otherwise resuming would mix studies.
+void requireSameStudy(const fs::path& file, const Study& wanted) {
+    const Study existing = readStudy(file);
+    const auto names = [](const auto& items) {
+        std::vector<std::string> out;
+        for (const auto& item : items)
+            out.push_back(item.name);
+        return out;
+    };
+    bool same = names(existing.models) == names(wanted.models) &&
+                names(existing.datasets) == names(wanted.datasets) &&
+                existing.points == wanted.points;
+    for (size_t i = 0; same && i < wanted.models.size(); ++i)
+        same = existing.models[i].path == wanted.models[i].path;
+    for (size_t i = 0; same && i < wanted.datasets.size(); ++i)
+        same = existing.datasets[i].sampleRows == wanted.datasets[i].sampleRows;
+    if (!same)
+        throw Error(file.string() + " holds another study (not this zoo's demo with these "
+                                    "settings); use --force to replace it or choose another --out");
 }
 
 void printContrast(const char* what, const zoo::GroupContrast& g) {
@@ -120,21 +144,30 @@ void registerDemoCommand(CLI::App& app, CliContext& context) {
     cmd->add_option("--jobs", options->jobs, "Fine-tuning jobs if the zoo must be generated")
         ->check(CLI::Range(1, 64))
         ->capture_default_str();
-    cmd->add_flag("--force", options->force, "Replace an existing study file");
+    cmd->add_flag("--force", options->force,
+                  "Start the study file afresh (by default an existing demo study is resumed)");
     addComputeOptions(*cmd, context);
     setCommandBody(*cmd, [options, &context]() {
         const auto start = std::chrono::steady_clock::now();
         const fs::path file = options->out;
-        if (fs::exists(file) && !options->force)
-            throw Error(file.string() + " already exists; use --force to replace it");
         const fs::path zooDir = prepareZoo(options->zoo, context, options->jobs);
         context.applyThreads();
 
         zoo::DemoStudySettings settings;
         settings.samples = options->samples;
         settings.points = options->points;
-        {
-            const Study built = buildStudy(zoo::demoStudyOptions(zooDir, settings));
+        const NewStudyOptions wanted = zoo::demoStudyOptions(zooDir, settings);
+        if (fs::exists(file) && options->force)
+            fs::remove(file);
+        if (!file.parent_path().empty())
+            fs::create_directories(file.parent_path());
+        if (fs::exists(file)) {
+            // An earlier (possibly interrupted) demo: resume it when it is this zoo's study.
+            requireSameStudy(file, buildStudy(wanted));
+            if (!context.quiet)
+                std::cerr << "demo: resuming " << file.string() << " (finished work is kept)\n";
+        } else {
+            const Study built = buildStudy(wanted);
             StudyLock lock(file, "basinscope-cli demo");
             writeStudy(built, file);
         }
@@ -163,7 +196,8 @@ void registerDemoCommand(CLI::App& app, CliContext& context) {
 
         // Summary: regimes from the manifest, accuracies from the study.
         std::map<std::string, std::string> regimeOf;
-        for (const auto& m : zoo::readZooManifest(zooDir)["models"])
+        const nlohmann::json manifest = zoo::readZooManifest(zooDir);
+        for (const auto& m : manifest["models"])
             regimeOf[m["name"].get<std::string>()] = m["regime"].get<std::string>();
         std::vector<int> regime;
         for (const ModelEntry& m : study.models)

@@ -33,7 +33,7 @@ void registerZooCommand(CLI::App& app, CliContext& context) {
         int models = 0;
         std::string recipe;
         std::vector<std::string> overrides;
-        int jobs = 1;
+        int jobs = 2;
         bool force = false;
         bool check = false;
         bool printRecipe = false;
@@ -47,14 +47,15 @@ void registerZooCommand(CLI::App& app, CliContext& context) {
         ->check(CLI::IsMember({"toy-nli"}));
     cmd->add_option("--out", options->out, "Zoo folder")->capture_default_str();
     cmd->add_option("--models", options->models,
-                    "Fine-tuned models (default: the recipe's, 16); half on overlap labels")
+                    "Fine-tuned models (default: the recipe's, 8); half on overlap labels")
         ->check(CLI::Range(1, 256));
     cmd->add_option("--recipe", options->recipe,
                     "JSON file overriding recipe fields (see --print-recipe)");
     cmd->add_option("--set", options->overrides,
                     "Override one recipe field: SECTION.FIELD=VALUE, e.g. finetune.lr=3e-4");
     cmd->add_option("--jobs", options->jobs,
-                    "Models fine-tuned at once, one thread each (results do not depend on it)")
+                    "Models fine-tuned at once, one thread each (results do not depend on it; "
+                    "pre-training always runs on one thread)")
         ->check(CLI::Range(1, 64))
         ->capture_default_str();
     cmd->add_flag("--force", options->force, "Rebuild a zoo made with another recipe");
@@ -77,7 +78,9 @@ void registerZooCommand(CLI::App& app, CliContext& context) {
             return problems.empty() ? 0 : 1;
         }
         zoo::ZooRecipe recipe = zoo::defaultToyNliRecipe();
-        std::string command = "basinscope-cli zoo toy-nli";
+        // The command line as given (recorded in the manifest); --out, --jobs and --force do not
+        // change a byte of the models and are recorded for the record only.
+        std::string command = "basinscope-cli zoo toy-nli --out " + options->out;
         if (!options->recipe.empty()) {
             recipe = zoo::readRecipeFile(options->recipe, recipe);
             command += " --recipe " + options->recipe;
@@ -102,6 +105,10 @@ void registerZooCommand(CLI::App& app, CliContext& context) {
         build.out = out;
         build.jobs = options->jobs;
         build.command = command;
+        if (options->jobs != 2)
+            build.command += " --jobs " + std::to_string(options->jobs);
+        if (options->force)
+            build.command += " --force";
         build.force = options->force;
         build.reusePretrained = options->reusePretrained;
         if (!options->reusePretrained.empty())

@@ -190,4 +190,14 @@ void ComputeWorker::runCurves(JobId id, const QString& path, const std::vector<N
     });
 }
 
+void ComputeWorker::runStudyJob(JobId id, JobKind kind, const QString& path,
+                                const StudyJobBody& body, const ComputeSettings& settings,
+                                const CancelToken& token) {
+    runLocked(id, kind, path, token, [&](Study& study, const JobHooks& hooks) {
+        StudyJobContext context{study, hooks, computeOptions(settings),
+                                [this, id](const QVariant& result) { emit resultReady(id, result); }};
+        body(context);
+    });
+}
+
 } // namespace bs::ui

@@ -33,6 +33,10 @@ JobController::JobController(QObject* parent)
         if (id == m_current)
             emit pairReady(u);
     });
+    connect(m_worker, &ComputeWorker::resultReady, this, [this](JobId id, const QVariant& r) {
+        if (id == m_current)
+            emit resultReady(m_kind, r);
+    });
     connect(m_worker, &ComputeWorker::failed, this, [this](JobId id, const QString& message) {
         if (id == m_current)
             emit jobFailed(m_kind, message);
@@ -55,12 +59,14 @@ JobController::~JobController() {
     m_thread.wait();
 }
 
-template <typename Call> JobId JobController::start(JobKind kind, Call&& call) {
+template <typename Call>
+JobId JobController::start(JobKind kind, Call&& call, const QString& title) {
     if (busy())
         return 0;
     const JobId id = m_next++;
     m_current = id;
     m_kind = kind;
+    m_title = title;
     m_token = CancelToken(); // a fresh flag: the previous job may still be winding down
     const CancelToken token = m_token;
     QMetaObject::invokeMethod(
@@ -100,6 +106,17 @@ JobId JobController::computeCurves(const QString& path, const std::vector<NamedP
                  [path, pairs, settings](ComputeWorker* w, JobId id, const CancelToken& token) {
                      w->runCurves(id, path, pairs, settings, token);
                  });
+}
+
+JobId JobController::runStudyJob(JobKind kind, const QString& title, const QString& path,
+                                 StudyJobBody body, const ComputeSettings& settings) {
+    return start(
+        kind,
+        [kind, path, body = std::move(body), settings](ComputeWorker* w, JobId id,
+                                                       const CancelToken& token) {
+            w->runStudyJob(id, kind, path, body, settings, token);
+        },
+        title);
 }
 
 void JobController::cancel() {

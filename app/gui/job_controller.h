@@ -29,6 +29,12 @@ public:
                    const ComputeSettings& settings);
     JobId computeCurves(const QString& path, const std::vector<NamedPair>& pairs,
                         const ComputeSettings& settings);
+    // A job of another kind (planes, clustering, ...): `body` runs on the worker thread with
+    // the study locked and read (see StudyJobContext). `title` names it in the status bar.
+    JobId runStudyJob(JobKind kind, const QString& title, const QString& path, StudyJobBody body,
+                      const ComputeSettings& settings);
+    // The status-bar title given to runStudyJob (empty for the built-in kinds).
+    QString currentTitle() const { return m_title; }
 
     // Asks the current job to stop at its next safe point; it then finishes as Cancelled
     // with everything completed so far saved.
@@ -42,18 +48,22 @@ signals:
     void progress(qint64 done, qint64 total, const QString& message, double secondsLeft);
     void evalReady(const bs::ui::EvalUpdate& update);
     void pairReady(const bs::ui::PairUpdate& update);
+    // What a runStudyJob body posted, with the job's kind.
+    void resultReady(bs::ui::JobKind kind, const QVariant& result);
     void jobFailed(bs::ui::JobKind kind, const QString& message);
     void jobFinished(bs::ui::JobKind kind, bs::ui::JobOutcome outcome,
                      const bs::ui::StudySnapshot& study);
 
 private:
-    template <typename Call> JobId start(JobKind kind, Call&& call);
+    template <typename Call>
+    JobId start(JobKind kind, Call&& call, const QString& title = QString());
 
     QThread m_thread;
     ComputeWorker* m_worker = nullptr;
     JobId m_next = 1;
     JobId m_current = 0;
     JobKind m_kind = JobKind::Curves;
+    QString m_title;
     CancelToken m_token;
 };
 

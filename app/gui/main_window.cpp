@@ -1,5 +1,6 @@
 #include "app/gui/main_window.h"
 
+#include "app/gui/clusters_panel.h"
 #include "app/gui/connectivity_panel.h"
 #include "app/gui/dataset_form.h"
 #include "app/gui/demo_runner.h"
@@ -12,6 +13,7 @@
 #include "app/gui/models_panel.h"
 #include "app/gui/new_study_wizard.h"
 #include "app/gui/notice_bar.h"
+#include "app/gui/plane_panel.h"
 #include "app/gui/settings.h"
 #include "app/gui/study_document.h"
 #include "app/gui/study_loader.h"
@@ -30,6 +32,8 @@
 #include <QScreen>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -38,7 +42,7 @@ namespace bs::ui {
 
 namespace {
 
-QString jobTitle(JobKind kind) {
+QString builtInJobTitle(JobKind kind) {
     switch (kind) {
     case JobKind::CreateStudy:
         return MainWindow::tr("Creating study");
@@ -48,8 +52,10 @@ QString jobTitle(JobKind kind) {
         return MainWindow::tr("Evaluating models");
     case JobKind::Curves:
         return MainWindow::tr("Computing curves");
+    default:
+        break;
     }
-    return {};
+    return MainWindow::tr("Computing");
 }
 
 std::vector<NamedPair> pairsAmong(const Study& study, const std::vector<int64_t>& models) {
@@ -78,6 +84,15 @@ MainWindow::MainWindow(Settings* settings, QWidget* parent)
     m_actions = new MainActions(this, m_settings);
     connectActions();
     connectJobs();
+    // Analysis panels: loss planes through three models, and the clusters (issues 5 and 6).
+    auto* planes = new PlanePanel(this);
+    addAnalysisPanel(planes, tr("Planes"));
+    connect(planes, &PlanePanel::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 5000); });
+    auto* clusters = new ClustersPanel(this);
+    addAnalysisPanel(clusters, tr("Clusters"));
+    connect(clusters, &ClustersPanel::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 5000); });
     connect(m_document, &StudyDocument::studyReset, this, [this] {
         QStringList diagnostics;
         for (const DatasetEntry& d : m_document->study().datasets)
@@ -100,6 +115,9 @@ MainWindow::MainWindow(Settings* settings, QWidget* parent)
 MainWindow::~MainWindow() {
     delete m_jobs; // stops the worker thread before the document goes
     m_jobs = nullptr;
+    // The panels die with the QWidget base, after this object's members.
+    for (QWidget* panel : m_extraPanels)
+        disconnect(panel, nullptr, this, nullptr);
 }
 
 void MainWindow::buildLayout() {
@@ -112,12 +130,19 @@ void MainWindow::buildLayout() {
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
+    // Analysis panels added later (addAnalysisPanel) become further tabs; with one tab the bar
+    // stays hidden.
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("AnalysisTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->tabBar()->setAutoHide(true);
+    m_tabs->addTab(m_splitter, tr("Connectivity"));
     m_notice = new NoticeBar(this);
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(4, 4, 4, 0);
     layout->addWidget(m_notice);
-    layout->addWidget(m_splitter, 1);
+    layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
 
     m_models = new ModelsPanel(m_document, this);
@@ -171,14 +196,19 @@ void MainWindow::connectActions() {
 }
 
 void MainWindow::connectJobs() {
-    connect(m_jobs, &JobController::busyChanged, this, &MainWindow::updateState);
-    connect(m_jobs, &JobController::jobStarted, this,
-            [this](JobKind kind) { m_status->start(jobTitle(kind)); });
+    // The status shows at once (the worker may still be finishing a cancelled job).
+    connect(m_jobs, &JobController::busyChanged, this, [this](bool busy) {
+        if (busy)
+            m_status->start(jobTitle(m_jobs->currentKind()));
+        updateState();
+    });
     connect(m_jobs, &JobController::progress, m_status, &JobStatusWidget::setProgress);
     connect(m_jobs, &JobController::evalReady, m_document, &StudyDocument::applyEvaluation);
     connect(m_jobs, &JobController::pairReady, m_document, &StudyDocument::applyPair);
     connect(m_jobs, &JobController::jobFailed, this,
-            [this](JobKind kind, const QString& text) { showError(jobTitle(kind), text); });
+            [this](JobKind kind, const QString& text) {
+                showError(jobTitle(kind), text);
+            });
     connect(m_jobs, &JobController::jobFinished, this, &MainWindow::onJobFinished);
 
     connect(m_demo, &DemoRunner::progress, m_status, &JobStatusWidget::setProgress);
@@ -192,6 +222,11 @@ void MainWindow::connectJobs() {
         updateState();
         showError(tr("Demo Study"), message);
     });
+}
+
+QString MainWindow::jobTitle(JobKind kind) const {
+    // Jobs started through runStudyJob carry their own title (kept until the next job).
+    return m_jobs->currentTitle().isEmpty() ? builtInJobTitle(kind) : m_jobs->currentTitle();
 }
 
 void MainWindow::restoreLayout() {
@@ -501,12 +536,52 @@ int MainWindow::focusedView() const {
         return 1;
     if (m_models->isAncestorOf(focus))
         return 2;
+    for (size_t k = 0; k < m_extraPanels.size(); ++k)
+        if (m_extraPanels[k]->isAncestorOf(focus) || m_extraPanels[k] == focus)
+            return 3 + int(k);
     return -1;
 }
 
 QString MainWindow::exportPanel(int view, const QString& path, const ExportOptions& options) {
-    ExportableView* views[] = {m_connectivity, m_interpolation, m_models};
-    return exportView(*views[std::clamp(view, 0, 2)], path, options);
+    std::vector<ExportableView*> views = {m_connectivity, m_interpolation, m_models};
+    for (const auto& [title, extra] : m_extraViews)
+        views.push_back(extra);
+    return exportView(*views[size_t(std::clamp(view, 0, int(views.size()) - 1))], path, options);
+}
+
+int MainWindow::addAnalysisPanel(QWidget* panel, const QString& title) {
+    const int index = m_tabs->addTab(panel, title);
+    if (auto* view = dynamic_cast<ExportableView*>(panel)) {
+        m_extraViews.emplace_back(title, view);
+        m_extraPanels.push_back(panel);
+        // A panel deleted before the window leaves the export list (its tab goes by itself).
+        connect(panel, &QObject::destroyed, this, [this](QObject* gone) {
+            for (size_t k = 0; k < m_extraPanels.size(); ++k)
+                if (m_extraPanels[k] == gone) {
+                    m_extraPanels.erase(m_extraPanels.begin() + std::ptrdiff_t(k));
+                    m_extraViews.erase(m_extraViews.begin() + std::ptrdiff_t(k));
+                    return;
+                }
+        });
+    }
+    auto* show = new QAction(title, panel);
+    connect(show, &QAction::triggered, this, [this, panel] { showAnalysisTab(panel); });
+    m_actions->viewMenu->insertAction(m_actions->resetLayout, show);
+    return index;
+}
+
+void MainWindow::showAnalysisTab(QWidget* panel) {
+    const int index = panel ? m_tabs->indexOf(panel) : 0;
+    m_tabs->setCurrentIndex(std::max(index, 0));
+}
+
+JobId MainWindow::runStudyJob(JobKind kind, const QString& title, StudyJobBody body) {
+    if (!m_document->isOpen() || m_jobs->busy() || m_demo->running())
+        return 0;
+    m_jobPath = m_document->path();
+    ComputeSettings settings;
+    settings.batchSize = m_settings->batchSize();
+    return m_jobs->runStudyJob(kind, title, m_jobPath, std::move(body), settings);
 }
 
 void MainWindow::exportWithDialog(ExportFormat format) {
@@ -515,6 +590,8 @@ void MainWindow::exportWithDialog(ExportFormat format) {
     std::vector<ExportDialog::Entry> views = {{tr("Connectivity map"), m_connectivity},
                                               {tr("Interpolation curves"), m_interpolation},
                                               {tr("Models table"), m_models}};
+    for (const auto& [title, extra] : m_extraViews)
+        views.push_back({title, extra});
     ExportDialog dialog(std::move(views), m_lastView, format, m_settings,
                         QFileInfo(m_document->path()).completeBaseName(), this);
     if (dialog.exec() == QDialog::Accepted)

@@ -1,6 +1,7 @@
 #pragma once
 // MainWindow: the study explorer (models table, connectivity map, interpolation curves, jobs).
 
+#include "app/gui/compute_worker.h"
 #include "app/gui/job_types.h"
 #include "widgets/view_exporter.h"
 
@@ -12,6 +13,7 @@
 
 class QDockWidget;
 class QSplitter;
+class QTabWidget;
 template <typename T> class QFutureWatcher;
 
 namespace bs::ui {
@@ -40,8 +42,23 @@ public:
     void openStudy(const QString& path);
     // Creates (and by default computes) a study as the New Study wizard would.
     void createStudy(const NewStudyRequest& request);
-    // Writes the view (0 connectivity, 1 interpolation, 2 models) without a dialog.
+    // Writes the view (0 connectivity, 1 interpolation, 2 models, then added panels that are
+    // ExportableViews, in the order added) without a dialog.
     QString exportPanel(int view, const QString& path, const ExportOptions& options);
+
+    // Extension point for analysis panels (planes, clusters, ...): adds `panel` as a tab next
+    // to the connectivity/interpolation views, with a View menu entry that shows it. A panel
+    // that is also an ExportableView joins File > Export View… and `exportPanel`. The window
+    // takes ownership. Returns the tab index.
+    int addAnalysisPanel(QWidget* panel, const QString& title);
+    // How many views `exportPanel` and File > Export View… offer.
+    int exportViewCount() const { return 3 + int(m_extraViews.size()); }
+    // Shows the tab of an added panel (or index 0, the connectivity/interpolation views).
+    void showAnalysisTab(QWidget* panel);
+    // Runs a job of another kind on the open study (see JobController::runStudyJob); the
+    // document is replaced by the study as the job saved it when it ends. 0 when none started
+    // (no study open or a job running).
+    JobId runStudyJob(JobKind kind, const QString& title, StudyJobBody body);
 
     StudyDocument* document() const { return m_document; }
     JobController* jobs() const { return m_jobs; }
@@ -93,6 +110,7 @@ private:
     void showError(const QString& title, const QString& message);
     void updateState();
     void updateTitle();
+    QString jobTitle(JobKind kind) const;
     void restoreLayout();
     int focusedView() const;
 
@@ -108,6 +126,10 @@ private:
     JobStatusWidget* m_status = nullptr;
     NoticeBar* m_notice = nullptr;
     QSplitter* m_splitter = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    // Export targets after the three built-in views (added analysis panels).
+    std::vector<std::pair<QString, ExportableView*>> m_extraViews;
+    std::vector<QWidget*> m_extraPanels;
     QDockWidget* m_modelsDock = nullptr;
     QFutureWatcher<LoadResult>* m_loader = nullptr;
     QPointer<QMessageBox> m_errorBox;

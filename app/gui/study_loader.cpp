@@ -35,9 +35,14 @@ LoadResult loadStudy(const QString& path, bool probeLock) {
         result.error = QString::fromStdString(e.what());
         return result;
     }
+    // holder() only looks: taking a lock here would create a lock file next to a study the
+    // user merely opens, and could refuse a writer that starts at the same moment.
     if (probeLock) {
         try {
-            StudyLock probe(path.toStdString(), "basinscope GUI (checking the file)");
+            if (const auto who = StudyLock::holder(path.toStdString()))
+                result.lockNotice = tr("%1 is being written by %2")
+                                        .arg(QFileInfo(path).fileName(),
+                                             QString::fromStdString(*who));
         } catch (const std::exception& e) {
             result.lockNotice = QString::fromStdString(e.what());
         }

@@ -247,7 +247,8 @@ std::vector<std::string> verifyZoo(const fs::path& dir) {
 
 std::vector<fs::path> zooModelFolders(const fs::path& dir) {
     std::vector<fs::path> out;
-    for (const json& m : readZooManifest(dir)["models"])
+    const json manifest = readZooManifest(dir);
+    for (const json& m : manifest["models"])
         out.push_back(dir / m["name"].get<std::string>());
     return out;
 }

@@ -101,7 +101,7 @@ struct ZooRecipe {
     void validate() const; // bs::Error naming the field
 };
 
-// The defaults of `basinscope-cli zoo toy-nli` (what resources/zoo was built with).
+// The defaults of `basinscope-cli zoo toy-nli` (what resources/zoo/toy-nli was built with).
 ZooRecipe defaultToyNliRecipe();
 // A tiny recipe for tests: 2 models, tiny shapes, a few steps (seconds to build).
 ZooRecipe miniToyNliRecipe();

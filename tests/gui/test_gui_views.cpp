@@ -1,7 +1,10 @@
 // The main window on a computed fixture study: models table, heatmap sorting, click-to-curve,
 // exports, and clear messages for files that cannot be opened.
+#include "app/gui/compute_worker.h"
 #include "app/gui/connectivity_panel.h"
+#include "app/gui/demo_runner.h"
 #include "app/gui/interpolation_panel.h"
+#include "app/gui/main_actions.h"
 #include "app/gui/main_window.h"
 #include "app/gui/models_panel.h"
 #include "app/gui/notice_bar.h"
@@ -14,10 +17,16 @@
 #include "widgets/view_exporter.h"
 
 #include <QAbstractItemModelTester>
+#include <QLabel>
+#include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
+#include <QStandardPaths>
 #include <QSvgRenderer>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
@@ -249,13 +258,46 @@ private slots:
             QVERIFY(bytes.startsWith("%PDF-"));
             QVERIFY(bytes.trimmed().endsWith("%%EOF"));
             // 900 x 600 px at 150 dpi = 6 x 4 in = 432 x 288 pt.
-            QVERIFY2(bytes.contains("/MediaBox [0 0 432 288]"), bytes.left(2000).constData());
+            const auto box =
+                QRegularExpression(QStringLiteral(R"(/MediaBox \[0 0 ([\d.]+) ([\d.]+)\])"))
+                    .match(QString::fromLatin1(bytes));
+            QVERIFY(box.hasMatch());
+            QVERIFY2(std::abs(box.captured(1).toDouble() - 432) < 1 &&
+                         std::abs(box.captured(2).toDouble() - 288) < 1,
+                     qPrintable(box.captured(0)));
         }
-        QFile csv(out.filePath(QStringLiteral("view0.csv")));
-        QVERIFY(csv.open(QIODevice::ReadOnly));
-        const QStringList lines = QString::fromUtf8(csv.readAll()).trimmed().split('\n');
+        const auto csvLines = [&](int view) {
+            QFile csv(out.filePath(QStringLiteral("view%1.csv").arg(view)));
+            return csv.open(QIODevice::ReadOnly)
+                       ? QString::fromUtf8(csv.readAll()).trimmed().split('\n')
+                       : QStringList();
+        };
+        QStringList lines = csvLines(0);
         QCOMPARE(lines.size(), 4);
         QVERIFY(lines[0].startsWith(QStringLiteral("model,")));
+        // The curves' CSV holds the shown pair's points: 2 datasets x 5 points.
+        m_window->interpolationPanel()->showPairs({{0, 2}});
+        QCOMPARE(m_window->exportPanel(1, out.filePath("pair.csv"), options), QString());
+        QFile pairCsv(out.filePath(QStringLiteral("pair.csv")));
+        QVERIFY(pairCsv.open(QIODevice::ReadOnly));
+        lines = QString::fromUtf8(pairCsv.readAll()).trimmed().split('\n');
+        QCOMPARE(lines.size(), 1 + 2 * 5);
+        QCOMPARE(lines[0], QStringLiteral("series,alpha,loss,metric"));
+        const std::vector<double> loss02 = m_computed.curves.at("mnli").lossCurve(0, 2);
+        for (int k = 0; k < 5; ++k)
+            QCOMPARE(lines[1 + k].split(',').at(2).toDouble(), loss02[size_t(k)]);
+        // The models table's CSV: a header of column ids, one row per model.
+        lines = csvLines(2);
+        QCOMPARE(lines.size(), 4);
+        const QStringList header = lines[0].split(',');
+        QCOMPARE(header.front(), QStringLiteral("name"));
+        const int lossAt = int(header.indexOf(QStringLiteral("loss:mnli")));
+        QVERIFY(lossAt > 0);
+        for (int m = 0; m < 3; ++m) {
+            const QStringList row = lines[1 + m].split(',');
+            QCOMPARE(row.front(), QStringLiteral("m%1").arg(m));
+            QCOMPARE(row.at(lossAt).toDouble(), m_computed.evaluations.at("mnli")[size_t(m)].loss);
+        }
         // A bad folder gives a message naming it.
         const QString bad = m_window->exportPanel(0, out.filePath("missing/x.png"), options);
         QVERIFY(bad.contains(QStringLiteral("missing")));
@@ -310,6 +352,88 @@ private slots:
         lock.release();
         openAndWait(m_study);
         QCOMPARE(m_window->noticeBar()->text(), QString());
+    }
+
+    void recentFilesAndLayoutPersist() {
+        QCOMPARE(m_settings->recentFiles().front(), QFileInfo(m_study).absoluteFilePath());
+        auto* splitter = m_window->findChild<QSplitter*>(QStringLiteral("ViewSplitter"));
+        QVERIFY(splitter);
+        splitter->setSizes({300, 900});
+        const QList<int> sizes = splitter->sizes();
+        m_window->close(); // saves the layout into the typed settings
+        QVERIFY(!m_settings->windowState().isEmpty());
+        QVERIFY(!m_settings->splitterState().isEmpty());
+        MainWindow second(m_settings.get()); // restores geometry and layout from settings
+        second.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&second));
+        QCOMPARE(second.size(), m_window->size());
+        auto* restored = second.findChild<QSplitter*>(QStringLiteral("ViewSplitter"));
+        const QList<int> now = restored->sizes();
+        QVERIFY2(std::abs(now[0] - sizes[0]) <= 8 && std::abs(now[1] - sizes[1]) <= 8,
+                 qPrintable(QStringLiteral("%1 %2").arg(now[0]).arg(now[1])));
+        // File > Open Recent lists the study first.
+        const QList<QAction*> recent = second.actions()->recentMenu->actions();
+        QVERIFY(!recent.isEmpty());
+        QVERIFY(recent.front()->text().contains(QFileInfo(m_study).fileName()));
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void analysisPanelsJoinTabsMenuAndExport() {
+        // A stand-in panel as a later issue adds one: a table view that exports itself.
+        class Extra : public QLabel, public ExportableView {
+        public:
+            Extra() : QLabel(QStringLiteral("extra panel")) {}
+            QString exportName() const override { return QStringLiteral("extra"); }
+            void renderTo(QCPPainter& painter, const QSize& size) override {
+                painter.fillRect(QRect(QPoint(), size), Qt::darkCyan);
+            }
+            QString toCsv() const override { return QStringLiteral("a,b\n1,2\n"); }
+        };
+        auto* extra = new Extra;
+        auto* tabs = m_window->findChild<QTabWidget*>(QStringLiteral("AnalysisTabs"));
+        QVERIFY(tabs);
+        const int tabCount = tabs->count(); // the connectivity tab and panels already added
+        const int viewCount = m_window->exportViewCount();
+        QVERIFY(viewCount >= 3);
+        QCOMPARE(m_window->addAnalysisPanel(extra, QStringLiteral("Extra")), tabCount);
+        QCOMPARE(m_window->exportViewCount(), viewCount + 1);
+        QVERIFY(tabs->tabBar()->isVisible());
+        QAction* show = nullptr;
+        for (QAction* action : m_window->actions()->viewMenu->actions())
+            if (action->text() == QStringLiteral("Extra"))
+                show = action;
+        QVERIFY(show);
+        show->trigger();
+        QCOMPARE(tabs->currentWidget(), extra);
+        QTemporaryDir out;
+        QCOMPARE(m_window->exportPanel(viewCount, out.filePath("extra.csv"), ExportOptions{}),
+                 QString());
+        QFile csv(out.filePath("extra.csv"));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QCOMPARE(csv.readAll(), QByteArray("a,b\n1,2\n"));
+        m_window->showAnalysisTab(nullptr);
+        QCOMPARE(tabs->currentIndex(), 0);
+        delete extra;
+        QCOMPARE(tabs->count(), tabCount);
+    }
+
+    void demoStudyOpensFromHelpMenu() {
+        // Help > Open Demo Study opens the demo study when it was built before (building it
+        // runs `basinscope-cli demo`, minutes of training: not part of this test).
+        QStandardPaths::setTestModeEnabled(true);
+        const QString demo = DemoRunner::demoStudyPath();
+        QVERIFY(QDir().mkpath(QFileInfo(demo).path()));
+        QFile::remove(demo);
+        QVERIFY(QFile::copy(m_study, demo));
+        QSignalSpy opened(m_window.get(), &MainWindow::studyOpened);
+        QVERIFY(m_window->actions()->openDemo->isEnabled());
+        m_window->actions()->openDemo->trigger();
+        QVERIFY(opened.wait(10000));
+        QCOMPARE(opened.front().front().toString(), QFileInfo(demo).absoluteFilePath());
+        QCOMPARE(m_window->document()->study().models.size(), size_t(3));
+        QFile::remove(demo);
+        openAndWait(m_study);
     }
 
     void cleanupTestCase() { m_window.reset(); }

@@ -1,3 +1,2 @@
 # Tests of models (see ../CMakeLists.txt for bs_add_test).
 bs_add_test(test_sequence_classifier SOURCES test_sequence_classifier.cpp LABELS core models)
-bs_add_test(test_model_speed SOURCES test_model_speed.cpp LABELS core models benchmark)

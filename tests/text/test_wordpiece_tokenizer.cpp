@@ -406,8 +406,8 @@ private slots:
         const double cpuSeconds = double(std::clock() - cpuStart) / CLOCKS_PER_SEC;
         qInfo("10000 pairs, %zu tokens: %.3f s CPU, %.3f s wall (%.1f us CPU per pair)", tokens,
               cpuSeconds, seconds, cpuSeconds * 1e2);
+        // A measurement, not a timing assertion (speed targets live in benchmarks).
         QVERIFY(tokens > 10000 * 20);
-        QVERIFY2(cpuSeconds < 1.0, qPrintable(QString::number(cpuSeconds)));
     }
 };
 

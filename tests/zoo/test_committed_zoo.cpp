@@ -1,4 +1,4 @@
-// The committed zoo (resources/zoo): intact, small enough, and its checkpoints evaluate to the
+// The committed zoo (resources/zoo/toy-nli): intact, small enough, and its checkpoints evaluate to the
 // scores its manifest records.
 
 #include "core/data/dataset_reader.h"
@@ -34,10 +34,10 @@ private:
 };
 
 void TestCommittedZoo::initTestCase() {
-    m_zoo = test::testDataDir() / ".." / ".." / "resources" / "zoo";
+    m_zoo = test::testDataDir() / ".." / ".." / "resources" / "zoo" / "toy-nli";
     QVERIFY2(fs::exists(m_zoo / kManifestFile),
-             "resources/zoo is missing: build it with basinscope-cli zoo toy-nli --out "
-             "resources/zoo");
+             "resources/zoo/toy-nli is missing: build it with basinscope-cli zoo toy-nli --out "
+             "resources/zoo/toy-nli");
     m_manifest = readZooManifest(m_zoo);
 }
 
@@ -51,14 +51,16 @@ void TestCommittedZoo::staysUnderTheSizeLimit() {
     for (const auto& e : fs::recursive_directory_iterator(m_zoo))
         if (e.is_regular_file())
             bytes += e.file_size();
-    qInfo("resources/zoo: %.1f MB", double(bytes) / 1e6);
+    qInfo("resources/zoo/toy-nli: %.1f MB", double(bytes) / 1e6);
     QVERIFY(bytes <= 25u * 1000u * 1000u);
 }
 
 void TestCommittedZoo::recipeIsTheDefault() {
     // What `basinscope-cli zoo toy-nli` builds is what is committed (so demo and docs agree).
     QCOMPARE(m_manifest["recipe"], recipeToJson(defaultToyNliRecipe()));
-    QCOMPARE(m_manifest["command"].get<std::string>(), std::string("basinscope-cli zoo toy-nli"));
+    // The command line it was made with is recorded (docs/zoo.md repeats it).
+    const std::string command = m_manifest["command"].get<std::string>();
+    QVERIFY2(command.rfind("basinscope-cli zoo toy-nli", 0) == 0, command.c_str());
 }
 
 void TestCommittedZoo::modelsEvaluateToTheManifest() {

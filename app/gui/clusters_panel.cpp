@@ -1,0 +1,425 @@
+#include "app/gui/clusters_panel.h"
+
+#include "app/gui/compute_worker.h"
+#include "app/gui/job_controller.h"
+#include "app/gui/main_window.h"
+#include "app/gui/models_panel.h"
+#include "app/gui/study_document.h"
+#include "app/gui/training_dynamics.h"
+#include "core/common/error.h"
+#include "core/jobs/sharpness_job.h"
+#include "core/jobs/study_session.h"
+#include "widgets/cluster_views.h"
+#include "widgets/training_dynamics_plot.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace bs::ui {
+
+namespace {
+
+QString qs(const std::string& text) {
+    return QString::fromStdString(text);
+}
+
+const QString kScoreLabel = QStringLiteral("centroid score ‖e − c₀‖ − ‖e − c₁‖");
+
+} // namespace
+
+ClustersPanel::ClustersPanel(MainWindow* window, QWidget* parent)
+    : QWidget(parent)
+    , m_window(window)
+    , m_document(window->document()) {
+    setObjectName(QStringLiteral("ClustersPanel"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+
+    auto* row = new QHBoxLayout;
+    row->addWidget(new QLabel(tr("Matrix"), this));
+    m_matrixBox = new QComboBox(this);
+    m_matrixBox->addItem(tr("Convexity gap (CG)"), QStringLiteral("cg"));
+    m_matrixBox->addItem(tr("Barrier height (BH)"), QStringLiteral("bh"));
+    m_matrixBox->addItem(tr("Area under the curve (AUC)"), QStringLiteral("auc"));
+    m_matrixBox->addItem(tr("Euclidean distance"), QStringLiteral("distance"));
+    row->addWidget(m_matrixBox);
+    row->addWidget(new QLabel(tr("Dataset"), this));
+    m_datasetBox = new QComboBox(this);
+    row->addWidget(m_datasetBox);
+    row->addWidget(new QLabel(tr("Clusters k"), this));
+    m_kBox = new QSpinBox(this);
+    m_kBox->setRange(2, 20);
+    m_kBox->setValue(2);
+    row->addWidget(m_kBox);
+    row->addWidget(new QLabel(tr("δ"), this));
+    m_deltaBox = new QDoubleSpinBox(this);
+    m_deltaBox->setDecimals(4);
+    m_deltaBox->setRange(0.0001, 1000.0);
+    m_deltaBox->setValue(1.0);
+    m_deltaBox->setToolTip(tr("Similarity exp(−d² / (2 δ²)) between models at distance d"));
+    row->addWidget(m_deltaBox);
+    m_medianBox = new QCheckBox(tr("Median δ"), this);
+    m_medianBox->setToolTip(tr("Use the median off-diagonal value as δ (CG values are often "
+                               "much smaller than 1)"));
+    row->addWidget(m_medianBox);
+    row->addSpacing(16);
+    row->addWidget(new QLabel(tr("Column"), this));
+    m_columnBox = new QComboBox(this);
+    m_columnBox->setToolTip(tr("The model column to compare with the clusters, e.g. an "
+                               "out-of-distribution accuracy"));
+    row->addWidget(m_columnBox, 1);
+    layout->addLayout(row);
+
+    auto* sharp = new QHBoxLayout;
+    sharp->addWidget(new QLabel(tr("Sharpness: ε"), this));
+    const SharpnessOptions defaults;
+    m_epsilonBox = new QDoubleSpinBox(this);
+    m_epsilonBox->setDecimals(7);
+    m_epsilonBox->setRange(1e-7, 1.0);
+    m_epsilonBox->setSingleStep(1e-5);
+    m_epsilonBox->setValue(defaults.epsilon);
+    m_epsilonBox->setToolTip(tr("Box |Δx| ≤ ε (|x| + 1) around the parameters"));
+    sharp->addWidget(m_epsilonBox);
+    sharp->addWidget(new QLabel(tr("steps"), this));
+    m_stepsBox = new QSpinBox(this);
+    m_stepsBox->setRange(1, 1000000);
+    m_stepsBox->setValue(int(defaults.steps));
+    m_stepsBox->setToolTip(tr("Projected gradient-ascent updates (the paper uses 8192)"));
+    sharp->addWidget(m_stepsBox);
+    m_sharpnessButton = new QPushButton(tr("Compute Sharpness"), this);
+    m_sharpnessButton->setToolTip(tr("Epsilon-sharpness of the models selected in the table "
+                                     "(all models when none is selected), in the background"));
+    sharp->addWidget(m_sharpnessButton);
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    sharp->addWidget(m_status, 1);
+    layout->addLayout(sharp);
+
+    auto* grid = new QGridLayout;
+    m_embedding = new EmbeddingPlot(this);
+    m_scoreScatter = new RegressionScatter(QStringLiteral("centroid-scatter"), this);
+    m_sharpnessScatter = new RegressionScatter(QStringLiteral("sharpness-scatter"), this);
+    m_histogram = new ClusterHistogram(this);
+    m_dynamics = new TrainingDynamicsPlot(this);
+    grid->addWidget(m_embedding, 0, 0);
+    grid->addWidget(m_scoreScatter, 0, 1);
+    grid->addWidget(m_sharpnessScatter, 0, 2);
+    grid->addWidget(m_histogram, 1, 0);
+    grid->addWidget(m_dynamics, 1, 1, 1, 2);
+    layout->addLayout(grid, 1);
+
+    auto changed = [this] {
+        if (!m_updating)
+            recluster(true);
+    };
+    connect(m_matrixBox, &QComboBox::currentIndexChanged, this, changed);
+    connect(m_datasetBox, &QComboBox::currentIndexChanged, this, changed);
+    connect(m_kBox, &QSpinBox::valueChanged, this, changed);
+    connect(m_deltaBox, &QDoubleSpinBox::valueChanged, this, changed);
+    connect(m_medianBox, &QCheckBox::toggled, this, changed);
+    connect(m_columnBox, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_updating)
+            refreshViews();
+    });
+    connect(m_sharpnessButton, &QPushButton::clicked, this, [this] {
+        std::vector<std::string> names;
+        for (int64_t m : m_window->modelsPanel()->selectedModels())
+            names.push_back(m_document->study().models[size_t(m)].name);
+        computeSharpness(names, sharpnessOptions());
+    });
+    connect(m_document, &StudyDocument::studyReset, this, &ClustersPanel::rebuild);
+    connect(m_window->jobs(), &JobController::jobFinished, this,
+            [this](JobKind kind, JobOutcome outcome, const StudySnapshot&) {
+                if (kind == JobKind::Sharpness)
+                    m_status->setText(outcome == JobOutcome::Completed
+                                          ? tr("Sharpness computed and stored.")
+                                          : outcome == JobOutcome::Cancelled
+                                                ? tr("Sharpness cancelled; finished models are "
+                                                     "stored.")
+                                                : tr("Sharpness failed (see the message)."));
+                if (m_storePending && !m_window->jobs()->busy())
+                    storeClustering();
+            });
+    rebuild();
+}
+
+void ClustersPanel::rebuild() {
+    const Study& study = m_document->study();
+    m_updating = true;
+    const QString dataset = m_datasetBox->currentText();
+    m_datasetBox->clear();
+    for (const DatasetEntry& d : study.datasets)
+        m_datasetBox->addItem(qs(d.name));
+    if (m_datasetBox->findText(dataset) >= 0)
+        m_datasetBox->setCurrentText(dataset);
+    else if (const DatasetEntry* surface = study.surfaceDataset())
+        m_datasetBox->setCurrentText(qs(surface->name));
+
+    const QString column = m_columnBox->currentData().toString();
+    m_columnBox->clear();
+    for (const std::string& c : modelColumns(study)) {
+        const std::vector<double> values = modelColumn(study, c);
+        if (std::any_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); }))
+            m_columnBox->addItem(qs(c), qs(c));
+    }
+    int index = m_columnBox->findData(column);
+    if (index < 0)
+        for (const DatasetEntry& d : study.datasets)
+            if (d.role == DatasetRole::Diagnostic) {
+                index = m_columnBox->findData(qs(d.name + "." + d.primaryMetric));
+                if (index >= 0)
+                    break;
+            }
+    m_columnBox->setCurrentIndex(std::max(index, 0));
+    m_updating = false;
+    m_sharpnessButton->setEnabled(m_document->isOpen());
+    recluster(false);
+}
+
+ClusterRequest ClustersPanel::request() const {
+    ClusterRequest request;
+    request.matrix = m_matrixBox->currentData().toString().toStdString();
+    request.dataset = m_datasetBox->currentText().toStdString();
+    request.k = m_kBox->value();
+    request.delta = m_deltaBox->value();
+    request.medianDelta = m_medianBox->isChecked();
+    return request;
+}
+
+void ClustersPanel::setMatrix(const QString& id) {
+    const int index = m_matrixBox->findData(id);
+    if (index >= 0)
+        m_matrixBox->setCurrentIndex(index);
+}
+
+void ClustersPanel::setK(int k) {
+    m_kBox->setValue(k);
+}
+
+void ClustersPanel::setDelta(double delta) {
+    m_deltaBox->setValue(delta);
+}
+
+void ClustersPanel::setMedianDelta(bool on) {
+    m_medianBox->setChecked(on);
+}
+
+void ClustersPanel::setColumn(const QString& column) {
+    const int index = m_columnBox->findData(column);
+    if (index >= 0)
+        m_columnBox->setCurrentIndex(index);
+}
+
+QString ClustersPanel::column() const {
+    return m_columnBox->currentData().toString();
+}
+
+void ClustersPanel::recluster(bool store) {
+    m_clustering.reset();
+    m_error.clear();
+    const Study& study = m_document->study();
+    if (m_document->isOpen() && !study.models.empty()) {
+        try {
+            m_clustering = clusterModels(study, request());
+        } catch (const std::exception& e) {
+            m_error = QString::fromStdString(e.what());
+        }
+    }
+    refreshViews();
+    if (store && m_clustering)
+        storeClustering();
+}
+
+void ClustersPanel::storeClustering() {
+    if (!m_clustering)
+        return;
+    const ClusterRequest request = this->request();
+    // The latest clustering is the one the models table and the heatmap sort key show, so a
+    // stored one with the same id moves to the end.
+    const JobId id = m_window->runStudyJob(
+        JobKind::Cluster, tr("Storing the clustering"), [request](StudyJobContext& context) {
+            ClusteringResult result = clusterModels(context.study, request);
+            auto& all = context.study.clusterings;
+            all.erase(std::remove_if(all.begin(), all.end(),
+                                     [&](const ClusteringResult& c) { return c.id == result.id; }),
+                      all.end());
+            bs::storeClustering(context.study, std::move(result));
+            context.hooks.persist();
+        });
+    m_storePending = id == 0;
+}
+
+void ClustersPanel::refreshViews() {
+    const Study& study = m_document->study();
+    const QString column = this->column();
+    const std::string col = column.toStdString();
+    std::vector<double> values;
+    if (!col.empty()) {
+        try {
+            values = modelColumn(study, col);
+        } catch (const Error&) {
+            values.clear();
+        }
+    }
+    const QString why = m_error.isEmpty() ? tr("Open a study with computed curves") : m_error;
+
+    EmbeddingData embedding;
+    ScatterData score, sharpness;
+    HistogramData histogram;
+    score.title = tr("%1 vs centroid score").arg(column);
+    score.xLabel = kScoreLabel;
+    score.yLabel = column;
+    sharpness.title = tr("%1 vs sharpness").arg(column);
+    sharpness.yLabel = column;
+    histogram.title = tr("%1 by cluster").arg(column);
+    histogram.xLabel = column;
+    embedding.emptyText = score.emptyText = histogram.emptyText = why;
+    if (m_clustering) {
+        const ClusteringResult& c = *m_clustering;
+        embedding.title = tr("Spectral embedding (%1, k = %2, δ = %3)")
+                              .arg(qs(c.matrix).toUpper())
+                              .arg(c.k)
+                              .arg(c.delta, 0, 'g', 3);
+        embedding.xLabel = tr("embedding 1");
+        embedding.yLabel = tr("embedding 2");
+        embedding.clusters = c.k;
+        histogram.clusterCount = c.k;
+        for (size_t k = 0; k < c.models.size(); ++k) {
+            const int64_t m = study.modelIndex(c.models[k]);
+            const double v = m >= 0 && size_t(m) < values.size() ? values[size_t(m)] : kNaN;
+            embedding.names.push_back(qs(c.models[k]));
+            embedding.x.push_back(c.embedding.cols > 0 ? c.embedding(int64_t(k), 0) : kNaN);
+            embedding.y.push_back(c.embedding.cols > 1 ? c.embedding(int64_t(k), 1) : kNaN);
+            embedding.labels.push_back(c.labels[k]);
+            histogram.values.push_back(v);
+            histogram.clusters.push_back(c.labels[k]);
+            if (c.score.size() == c.models.size()) {
+                score.names.push_back(qs(c.models[k]));
+                score.x.push_back(c.score[k]);
+                score.y.push_back(v);
+                score.clusters.push_back(c.labels[k]);
+            }
+        }
+        if (c.score.size() == c.models.size() && !col.empty()) {
+            try {
+                score.regression = scoreRegression(study, c, col);
+            } catch (const Error&) {
+            }
+        } else if (c.k != 2) {
+            score.emptyText = tr("The centroid score is defined for k = 2.");
+        }
+    }
+
+    // Sharpness on the clustering's dataset (or the surface set) against the same column.
+    std::string sharpDataset = m_clustering && !m_clustering->dataset.empty()
+                                   ? m_clustering->dataset
+                                   : (study.surfaceDataset() ? study.surfaceDataset()->name : "");
+    std::vector<double> sharp(study.models.size(), kNaN);
+    for (const SharpnessResult& s : study.sharpness)
+        if (s.dataset == sharpDataset) {
+            const int64_t m = study.modelIndex(s.model);
+            if (m >= 0)
+                sharp[size_t(m)] = s.value;
+        }
+    sharpness.xLabel = tr("ε-sharpness on %1").arg(qs(sharpDataset));
+    sharpness.emptyText = tr("Compute Sharpness to compare it with the clusters");
+    for (size_t m = 0; m < study.models.size(); ++m) {
+        if (!std::isfinite(sharp[m]))
+            continue;
+        int64_t cluster = -1;
+        if (m_clustering)
+            for (size_t k = 0; k < m_clustering->models.size(); ++k)
+                if (m_clustering->models[k] == study.models[m].name)
+                    cluster = m_clustering->labels[k];
+        sharpness.names.push_back(qs(study.models[m].name));
+        sharpness.x.push_back(sharp[m]);
+        sharpness.y.push_back(m < values.size() ? values[m] : kNaN);
+        sharpness.clusters.push_back(cluster);
+    }
+    if (sharpness.x.size() >= 2)
+        sharpness.regression = linearRegression(sharpness.x, sharpness.y);
+
+    m_embedding->setData(std::move(embedding));
+    m_scoreScatter->setData(std::move(score));
+    m_sharpnessScatter->setData(std::move(sharpness));
+    m_histogram->setData(std::move(histogram));
+    m_dynamics->setData(m_document->isOpen() ? TrainingDynamics::compute(study, request())
+                                             : DynamicsData{});
+    if (m_clustering)
+        m_status->setText(tr("%1: %2 models in %3 clusters.")
+                              .arg(qs(m_clustering->id))
+                              .arg(m_clustering->models.size())
+                              .arg(m_clustering->k));
+    else if (!m_error.isEmpty())
+        m_status->setText(m_error);
+}
+
+SharpnessOptions ClustersPanel::sharpnessOptions() const {
+    SharpnessOptions options;
+    options.epsilon = m_epsilonBox->value();
+    options.steps = m_stepsBox->value();
+    options.evaluateEvery = std::min<int64_t>(options.evaluateEvery, options.steps);
+    return options;
+}
+
+bool ClustersPanel::computeSharpness(const std::vector<std::string>& models,
+                                     const SharpnessOptions& options) {
+    std::string dataset = m_datasetBox->currentText().toStdString();
+    const JobId id = m_window->runStudyJob(
+        JobKind::Sharpness, tr("Computing sharpness"),
+        [models, options, dataset](StudyJobContext& context) {
+            std::vector<std::string> names = models;
+            if (names.empty())
+                for (const ModelEntry& m : context.study.models)
+                    names.push_back(m.name);
+            StudySession session(context.study, context.options);
+            for (const std::string& name : names) {
+                SharpnessRequest request{name, dataset, options};
+                bs::computeSharpness(context.study, session, request, context.hooks);
+                context.hooks.persist();
+            }
+        });
+    if (id == 0) {
+        m_status->setText(tr("Another job is running; try again when it has finished."));
+        return false;
+    }
+    m_status->setText(tr("Computing sharpness…"));
+    return true;
+}
+
+void ClustersPanel::renderTo(QCPPainter& painter, const QSize& size) {
+    // The on-screen grid: three plots above, the histograms and the dynamics below.
+    const int w = size.width() / 3, h = size.height() / 2;
+    struct Cell {
+        ExportableView* view;
+        QRect rect;
+    };
+    const Cell cells[] = {{m_embedding, QRect(0, 0, w, h)},
+                          {m_scoreScatter, QRect(w, 0, w, h)},
+                          {m_sharpnessScatter, QRect(2 * w, 0, size.width() - 2 * w, h)},
+                          {m_histogram, QRect(0, h, w, size.height() - h)},
+                          {m_dynamics, QRect(w, h, size.width() - w, size.height() - h)}};
+    for (const Cell& cell : cells) {
+        painter.save();
+        painter.translate(cell.rect.topLeft());
+        cell.view->renderTo(painter, cell.rect.size());
+        painter.restore();
+    }
+}
+
+QString ClustersPanel::toCsv() const {
+    return m_scoreScatter->toCsv();
+}
+
+} // namespace bs::ui

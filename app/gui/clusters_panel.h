@@ -1,0 +1,94 @@
+#pragma once
+// ClustersPanel: spectral clustering of the models, what the clusters predict, the sharpness
+// baseline and the training dynamics (the paper's Figures 3 to 7).
+
+#include "app/gui/job_types.h"
+#include "core/jobs/cluster_job.h"
+#include "core/landscape/sharpness.h"
+#include "widgets/exportable_view.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+
+namespace bs::ui {
+
+class ClusterHistogram;
+class EmbeddingPlot;
+class MainWindow;
+class RegressionScatter;
+class StudyDocument;
+class TrainingDynamicsPlot;
+
+class ClustersPanel : public QWidget, public ExportableView {
+    Q_OBJECT
+public:
+    explicit ClustersPanel(MainWindow* window, QWidget* parent = nullptr);
+
+    EmbeddingPlot* embeddingPlot() const { return m_embedding; }
+    RegressionScatter* scoreScatter() const { return m_scoreScatter; }
+    RegressionScatter* sharpnessScatter() const { return m_sharpnessScatter; }
+    ClusterHistogram* histogram() const { return m_histogram; }
+    TrainingDynamicsPlot* dynamicsPlot() const { return m_dynamics; }
+
+    // The clustering the controls describe.
+    ClusterRequest request() const;
+    // Each recomputes the clustering at once and stores it in the study (a short job).
+    void setMatrix(const QString& id); // cg, bh, auc, distance
+    void setK(int k);
+    void setDelta(double delta);
+    void setMedianDelta(bool on);
+    void setColumn(const QString& column); // e.g. "hans-lo.accuracy"
+    QString column() const;
+    // The clustering shown (computed from the open study), if any.
+    const std::optional<ClusteringResult>& clustering() const { return m_clustering; }
+    QString clusteringError() const { return m_error; }
+
+    // Epsilon-sharpness of `models` (names; empty: every model) as a background job.
+    bool computeSharpness(const std::vector<std::string>& models, const SharpnessOptions& options);
+    SharpnessOptions sharpnessOptions() const;
+
+    QString exportName() const override { return QStringLiteral("clusters"); }
+    void renderTo(QCPPainter& painter, const QSize& size) override;
+    QString toCsv() const override;
+
+signals:
+    void statusMessage(const QString& text);
+
+private:
+    void rebuild(); // the study changed
+    void recluster(bool store);
+    void storeClustering();
+    void refreshViews();
+
+    MainWindow* m_window;
+    StudyDocument* m_document;
+    QComboBox* m_matrixBox;
+    QComboBox* m_datasetBox;
+    QSpinBox* m_kBox;
+    QDoubleSpinBox* m_deltaBox;
+    QCheckBox* m_medianBox;
+    QComboBox* m_columnBox;
+    QDoubleSpinBox* m_epsilonBox;
+    QSpinBox* m_stepsBox;
+    QPushButton* m_sharpnessButton;
+    QLabel* m_status;
+    EmbeddingPlot* m_embedding;
+    RegressionScatter* m_scoreScatter;
+    RegressionScatter* m_sharpnessScatter;
+    ClusterHistogram* m_histogram;
+    TrainingDynamicsPlot* m_dynamics;
+    std::optional<ClusteringResult> m_clustering;
+    QString m_error;
+    bool m_updating = false;
+    bool m_storePending = false;
+};
+
+} // namespace bs::ui

@@ -1,0 +1,484 @@
+#include "app/gui/plane_panel.h"
+
+#include "app/gui/compute_worker.h"
+#include "app/gui/job_controller.h"
+#include "app/gui/main_window.h"
+#include "app/gui/models_panel.h"
+#include "app/gui/settings.h"
+#include "app/gui/study_document.h"
+#include "core/jobs/study_session.h"
+#include "core/study/plane_export.h"
+#include "widgets/plane_contour_view.h"
+#include "widgets/plane_surface_view.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenu>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace bs::ui {
+
+namespace {
+
+QString qs(const std::string& text) {
+    return QString::fromStdString(text);
+}
+
+QString planeTitle(const PlaneResult& p) {
+    QStringList names;
+    for (const std::string& m : p.models)
+        names << qs(m);
+    return PlanePanel::tr("%1: %2 on %3, %4×%4")
+        .arg(qs(p.id), names.join(QStringLiteral(", ")), qs(p.dataset))
+        .arg(p.resolution);
+}
+
+} // namespace
+
+PlanePanel::PlanePanel(MainWindow* window, QWidget* parent)
+    : QWidget(parent)
+    , m_window(window)
+    , m_document(window->document()) {
+    qRegisterMetaType<bs::PlaneResult>();
+    setObjectName(QStringLiteral("PlanePanel"));
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    auto* controls = new QHBoxLayout;
+    const char* roles[3] = {QT_TR_NOOP("Origin"), QT_TR_NOOP("Axis"), QT_TR_NOOP("Third")};
+    for (int m = 0; m < 3; ++m) {
+        controls->addWidget(new QLabel(tr(roles[m]), this));
+        m_modelBoxes[m] = new QComboBox(this);
+        m_modelBoxes[m]->setMinimumContentsLength(10);
+        m_modelBoxes[m]->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        m_modelBoxes[m]->setToolTip(tr("The plane passes through these three models: its origin "
+                                       "is the first, its first axis points to the second."));
+        controls->addWidget(m_modelBoxes[m], 1);
+    }
+    controls->addWidget(new QLabel(tr("Dataset"), this));
+    m_datasetBox = new QComboBox(this);
+    controls->addWidget(m_datasetBox);
+    controls->addWidget(new QLabel(tr("Resolution"), this));
+    m_resolutionBox = new QSpinBox(this);
+    m_resolutionBox->setRange(3, 401);
+    m_resolutionBox->setValue(31);
+    m_resolutionBox->setToolTip(tr("Grid points per axis (the grid is computed coarse first)"));
+    controls->addWidget(m_resolutionBox);
+    controls->addWidget(new QLabel(tr("Margin"), this));
+    m_marginBox = new QDoubleSpinBox(this);
+    m_marginBox->setRange(0.0, 10.0);
+    m_marginBox->setSingleStep(0.05);
+    m_marginBox->setValue(0.25);
+    m_marginBox->setToolTip(tr("Extent beyond the three models, as a fraction of their "
+                               "bounding box"));
+    controls->addWidget(m_marginBox);
+    m_computeButton = new QPushButton(tr("Compute Plane"), this);
+    m_cancelButton = new QPushButton(tr("Cancel"), this);
+    m_cancelButton->setEnabled(false);
+    controls->addWidget(m_computeButton);
+    controls->addWidget(m_cancelButton);
+    layout->addLayout(controls);
+
+    auto* display = new QHBoxLayout;
+    display->addWidget(new QLabel(tr("Plane"), this));
+    m_planeBox = new QComboBox(this);
+    m_planeBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    display->addWidget(m_planeBox, 1);
+    display->addWidget(new QLabel(tr("Show"), this));
+    m_quantityBox = new QComboBox(this);
+    m_quantityBox->addItem(tr("Loss"));
+    m_quantityBox->addItem(tr("Metric"));
+    display->addWidget(m_quantityBox);
+    m_logBox = new QCheckBox(tr("Log scale"), this);
+    m_sharedBox = new QCheckBox(tr("Same colour scale for all planes"), this);
+    m_sharedBox->setToolTip(tr("One colour range over every stored plane of this dataset, so "
+                               "that planes can be compared"));
+    display->addWidget(m_logBox);
+    display->addWidget(m_sharedBox);
+    m_resetButton = new QToolButton(this);
+    m_resetButton->setText(tr("Reset 3D View"));
+    display->addWidget(m_resetButton);
+    m_exportButton = new QToolButton(this);
+    m_exportButton->setText(tr("Export"));
+    m_exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto* menu = new QMenu(m_exportButton);
+    connect(menu->addAction(tr("Image (PNG, SVG, PDF)…")), &QAction::triggered, this,
+            [this] { exportWithDialog(0); });
+    connect(menu->addAction(tr("Grid as VTK File (.vts)…")), &QAction::triggered, this,
+            [this] { exportWithDialog(1); });
+    connect(menu->addAction(tr("Grid as CSV…")), &QAction::triggered, this,
+            [this] { exportWithDialog(2); });
+    m_exportButton->setMenu(menu);
+    display->addWidget(m_exportButton);
+    layout->addLayout(display);
+
+    m_tabs = new QTabWidget(this);
+    m_contour = new PlaneContourView(this);
+    m_surface = new PlaneSurfaceView(this);
+    m_tabs->addTab(m_contour, tr("2D Contours"));
+    m_tabs->addTab(m_surface, tr("3D Surface"));
+    layout->addWidget(m_tabs, 1);
+    m_status = new QLabel(this);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_status);
+
+    connect(m_computeButton, &QPushButton::clicked, this, [this] { computePlane(); });
+    connect(m_cancelButton, &QPushButton::clicked, this, [this] {
+        if (m_computing)
+            m_window->jobs()->cancel();
+    });
+    connect(m_planeBox, &QComboBox::currentIndexChanged, this, [this](int index) {
+        if (!m_updating && index >= 0)
+            showStoredPlane(m_planeBox->itemData(index).toInt());
+    });
+    connect(m_quantityBox, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_contour->setQuantity(index == 1 ? PlaneQuantity::Metric : PlaneQuantity::Loss);
+        applyColorRange();
+    });
+    connect(m_logBox, &QCheckBox::toggled, this, [this](bool on) {
+        m_contour->setLogScale(on);
+        m_surface->setLogScale(on);
+    });
+    connect(m_sharedBox, &QCheckBox::toggled, this, [this] { applyColorRange(); });
+    connect(m_resetButton, &QToolButton::clicked, m_surface, &PlaneSurfaceView::resetView);
+    connect(m_contour, &PlaneContourView::hovered, this, [this](const QString& text) {
+        if (!text.isEmpty())
+            emit statusMessage(text);
+    });
+    connect(m_document, &StudyDocument::studyReset, this, &PlanePanel::rebuild);
+    connect(m_window->modelsPanel(), &ModelsPanel::selectionChanged, this,
+            &PlanePanel::onSelection);
+    connect(m_window->jobs(), &JobController::resultReady, this, &PlanePanel::onResult);
+    connect(m_window->jobs(), &JobController::jobFinished, this,
+            [this](JobKind kind, JobOutcome outcome, const StudySnapshot&) {
+                onJobFinished(kind, outcome);
+            });
+    connect(m_window->jobs(), &JobController::busyChanged, this, [this](bool busy) {
+        m_computeButton->setEnabled(!busy && m_document->isOpen());
+    });
+    rebuild();
+}
+
+QString PlanePanel::metricName() const {
+    const int64_t d = m_document->study().datasetIndex(m_plane.dataset);
+    return d >= 0 ? qs(m_document->study().datasets[size_t(d)].primaryMetric)
+                  : QStringLiteral("accuracy");
+}
+
+void PlanePanel::rebuild() {
+    const Study& study = m_document->study();
+    m_updating = true;
+    fillModelBoxes();
+    const QString dataset = m_datasetBox->currentText();
+    m_datasetBox->clear();
+    for (const DatasetEntry& d : study.datasets)
+        m_datasetBox->addItem(qs(d.name));
+    const int keep = m_datasetBox->findText(dataset);
+    if (keep >= 0)
+        m_datasetBox->setCurrentIndex(keep);
+    else if (const DatasetEntry* surface = study.surfaceDataset())
+        m_datasetBox->setCurrentText(qs(surface->name));
+    m_updating = false;
+    refreshPlaneList();
+    m_computeButton->setEnabled(m_document->isOpen() && !m_window->jobs()->busy());
+    // The study as saved may hold a finer version of the shown plane (or none at all).
+    if (!m_computing) {
+        int found = -1;
+        for (size_t p = 0; p < study.planes.size(); ++p)
+            if (study.planes[p].id == m_plane.id && study.planes[p].models == m_plane.models)
+                found = int(p);
+        if (found >= 0)
+            showStoredPlane(found);
+        else if (!study.planes.empty())
+            showStoredPlane(int(study.planes.size()) - 1);
+        else
+            display(PlaneResult());
+    }
+}
+
+void PlanePanel::fillModelBoxes() {
+    const Study& study = m_document->study();
+    for (int m = 0; m < 3; ++m) {
+        const QString current = m_modelBoxes[m]->currentText();
+        m_modelBoxes[m]->clear();
+        for (const ModelEntry& model : study.models)
+            m_modelBoxes[m]->addItem(qs(model.name));
+        const int keep = m_modelBoxes[m]->findText(current);
+        m_modelBoxes[m]->setCurrentIndex(keep >= 0 ? keep
+                                                   : std::min(m, m_modelBoxes[m]->count() - 1));
+    }
+}
+
+void PlanePanel::refreshPlaneList() {
+    const Study& study = m_document->study();
+    m_updating = true;
+    m_planeBox->clear();
+    for (size_t p = 0; p < study.planes.size(); ++p)
+        m_planeBox->addItem(planeTitle(study.planes[p]), int(p));
+    for (int k = 0; k < m_planeBox->count(); ++k)
+        if (study.planes[size_t(m_planeBox->itemData(k).toInt())].id == m_plane.id)
+            m_planeBox->setCurrentIndex(k);
+    m_updating = false;
+}
+
+void PlanePanel::onSelection(const std::vector<int64_t>& models) {
+    if (models.size() != 3)
+        return;
+    std::vector<std::string> names;
+    for (int64_t m : models)
+        names.push_back(m_document->study().models[size_t(m)].name);
+    setModels(names);
+}
+
+void PlanePanel::setModels(const std::vector<std::string>& names) {
+    for (int m = 0; m < 3 && m < int(names.size()); ++m) {
+        const int index = m_modelBoxes[m]->findText(qs(names[size_t(m)]));
+        if (index >= 0)
+            m_modelBoxes[m]->setCurrentIndex(index);
+    }
+}
+
+void PlanePanel::setResolution(int resolution) {
+    m_resolutionBox->setValue(resolution);
+}
+
+void PlanePanel::setMargin(double margin) {
+    m_marginBox->setValue(margin);
+}
+
+PlaneRequest PlanePanel::request() const {
+    PlaneRequest request;
+    for (int m = 0; m < 3; ++m)
+        request.models[size_t(m)] = m_modelBoxes[m]->currentText().toStdString();
+    request.dataset = m_datasetBox->currentText().toStdString();
+    request.resolution = m_resolutionBox->value();
+    request.margin = m_marginBox->value();
+    return request;
+}
+
+bool PlanePanel::computePlane() {
+    const PlaneRequest request = this->request();
+    if (request.models[0] == request.models[1] || request.models[0] == request.models[2] ||
+        request.models[1] == request.models[2]) {
+        m_status->setText(tr("Choose three different models."));
+        return false;
+    }
+    const JobId id = m_window->runStudyJob(
+        JobKind::Plane, tr("Computing plane"), [request](StudyJobContext& context) {
+            const size_t index = findOrAddPlane(context.study, request);
+            // The empty plane first: the views show the models and the grid's extent at once.
+            context.post(QVariant::fromValue(context.study.planes[index]));
+            StudySession session(context.study, context.options);
+            bs::computePlane(context.study, session, index, context.hooks,
+                         [&context](const PlaneResult& plane) {
+                             context.post(QVariant::fromValue(plane));
+                         });
+        });
+    if (id == 0) {
+        m_status->setText(tr("Another job is running; try again when it has finished."));
+        return false;
+    }
+    m_computing = true;
+    m_firstPictureMs = -1;
+    m_totalMs = -1;
+    m_drawnLevels.clear();
+    m_timer.start();
+    m_computeButton->setEnabled(false);
+    m_cancelButton->setEnabled(true);
+    m_status->setText(tr("Computing the plane…"));
+    return true;
+}
+
+void PlanePanel::onResult(JobKind kind, const QVariant& value) {
+    if (kind != JobKind::Plane || !value.canConvert<PlaneResult>())
+        return;
+    const PlaneResult plane = value.value<PlaneResult>();
+    display(plane);
+    const int64_t drawn = m_contour->displayedResolution();
+    if (drawn > 0 && (m_drawnLevels.empty() || m_drawnLevels.back() != drawn)) {
+        m_drawnLevels.push_back(drawn);
+        if (m_firstPictureMs < 0)
+            m_firstPictureMs = double(m_timer.nsecsElapsed()) / 1e6;
+    }
+    if (drawn > 0)
+        m_status->setText(tr("%1×%1 grid drawn of %2×%2…").arg(drawn).arg(plane.resolution));
+}
+
+void PlanePanel::onJobFinished(JobKind kind, JobOutcome outcome) {
+    if (kind != JobKind::Plane || !m_computing)
+        return;
+    m_computing = false;
+    m_cancelButton->setEnabled(false);
+    m_totalMs = double(m_timer.nsecsElapsed()) / 1e6;
+    // The document now holds the plane as saved: show that (complete, or what finished).
+    rebuild();
+    if (outcome == JobOutcome::Completed)
+        m_status->setText(tr("%1×%1 plane in %2 s (first picture after %3 s).")
+                              .arg(m_plane.resolution)
+                              .arg(m_totalMs / 1000.0, 0, 'f', 1)
+                              .arg(m_firstPictureMs / 1000.0, 0, 'f', 1));
+    else if (outcome == JobOutcome::Cancelled)
+        m_status->setText(tr("Cancelled; the finished grid points are saved and Compute Plane "
+                             "resumes."));
+    else
+        m_status->setText(tr("The plane could not be computed (see the message)."));
+}
+
+void PlanePanel::showStoredPlane(int index) {
+    const Study& study = m_document->study();
+    if (index < 0 || size_t(index) >= study.planes.size())
+        return;
+    display(study.planes[size_t(index)]);
+    refreshPlaneList();
+}
+
+void PlanePanel::display(const PlaneResult& plane) {
+    m_plane = plane;
+    m_contour->setPlane(plane, metricName());
+    m_surface->setPlane(plane);
+    applyColorRange();
+    emit planeShown(m_contour->displayedResolution());
+}
+
+void PlanePanel::applyColorRange() {
+    if (!m_sharedBox->isChecked() || m_plane.resolution <= 0) {
+        m_contour->setColorRange(std::nullopt);
+        m_surface->setColorRange(std::nullopt);
+        return;
+    }
+    // Every stored plane on this dataset, and the shown one (it may not be saved yet).
+    const PlaneQuantity quantity =
+        m_quantityBox->currentIndex() == 1 ? PlaneQuantity::Metric : PlaneQuantity::Loss;
+    double low = 0, high = 0;
+    bool found = planeValueRange(m_plane, quantity, low, high);
+    double lossLow = 0, lossHigh = 0;
+    bool lossFound = planeValueRange(m_plane, PlaneQuantity::Loss, lossLow, lossHigh);
+    for (const PlaneResult& p : m_document->study().planes) {
+        if (p.dataset != m_plane.dataset)
+            continue;
+        double a = 0, b = 0;
+        if (planeValueRange(p, quantity, a, b)) {
+            low = found ? std::min(low, a) : a;
+            high = found ? std::max(high, b) : b;
+            found = true;
+        }
+        if (planeValueRange(p, PlaneQuantity::Loss, a, b)) {
+            lossLow = lossFound ? std::min(lossLow, a) : a;
+            lossHigh = lossFound ? std::max(lossHigh, b) : b;
+            lossFound = true;
+        }
+    }
+    m_contour->setColorRange(found ? std::optional(std::pair(low, high)) : std::nullopt);
+    m_surface->setColorRange(lossFound ? std::optional(std::pair(lossLow, lossHigh))
+                                       : std::nullopt);
+}
+
+void PlanePanel::setShowMetric(bool metric) {
+    m_quantityBox->setCurrentIndex(metric ? 1 : 0);
+}
+
+void PlanePanel::setLogScale(bool on) {
+    m_logBox->setChecked(on);
+}
+
+void PlanePanel::setSharedColorScale(bool on) {
+    m_sharedBox->setChecked(on);
+}
+
+void PlanePanel::show3D(bool on) {
+    m_tabs->setCurrentIndex(on ? 1 : 0);
+}
+
+QString PlanePanel::exportName() const {
+    return m_tabs->currentIndex() == 1 ? m_surface->exportName() : m_contour->exportName();
+}
+
+void PlanePanel::renderTo(QCPPainter& painter, const QSize& size) {
+    if (m_tabs->currentIndex() == 1)
+        m_surface->renderTo(painter, size);
+    else
+        m_contour->renderTo(painter, size);
+}
+
+QString PlanePanel::toCsv() const {
+    return m_contour->toCsv();
+}
+
+QString PlanePanel::exportImage(const QString& path, const ExportOptions& options) {
+    if (m_tabs->currentIndex() == 1) {
+        if (exportFormatForPath(path) != ExportFormat::Png)
+            return tr("The 3D view exports as PNG only: %1").arg(path);
+        const QImage image = m_surface->image();
+        if (image.isNull() || !image.save(path, "PNG"))
+            return tr("Could not write %1.").arg(path);
+        return {};
+    }
+    return exportView(*m_contour, path, options);
+}
+
+QString PlanePanel::exportGridVts(const QString& path) const {
+    if (m_plane.resolution <= 0)
+        return tr("No plane to export.");
+    try {
+        writePlaneVts(m_plane, path.toStdString());
+    } catch (const std::exception& e) {
+        return QString::fromStdString(e.what());
+    }
+    return {};
+}
+
+QString PlanePanel::exportGridCsv(const QString& path) const {
+    if (m_plane.resolution <= 0)
+        return tr("No plane to export.");
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return tr("Could not write %1: %2").arg(path, file.errorString());
+    file.write(QByteArray::fromStdString(planeCsv(m_plane)));
+    if (!file.commit())
+        return tr("Could not write %1: %2").arg(path, file.errorString());
+    return {};
+}
+
+void PlanePanel::exportWithDialog(int what) {
+    if (m_plane.resolution <= 0)
+        return;
+    const QString base = QDir(m_window->settings()->lastDirectory())
+                             .filePath(qs(m_plane.id.empty() ? "plane" : m_plane.id));
+    QString filter, suffix;
+    if (what == 0) {
+        filter = m_tabs->currentIndex() == 1 ? tr("PNG image (*.png)")
+                                             : tr("PNG image (*.png);;SVG (*.svg);;PDF (*.pdf)");
+        suffix = QStringLiteral(".png");
+    } else if (what == 1) {
+        filter = tr("VTK structured grid (*.vts)");
+        suffix = QStringLiteral(".vts");
+    } else {
+        filter = tr("CSV (*.csv)");
+        suffix = QStringLiteral(".csv");
+    }
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export Plane"), base + suffix, filter);
+    if (path.isEmpty())
+        return;
+    const QString error = what == 0   ? exportImage(path)
+                          : what == 1 ? exportGridVts(path)
+                                      : exportGridCsv(path);
+    m_status->setText(error.isEmpty() ? tr("Wrote %1").arg(QDir::toNativeSeparators(path))
+                                      : error);
+}
+
+} // namespace bs::ui
