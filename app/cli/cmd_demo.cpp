@@ -10,7 +10,9 @@
 #include "core/zoo/zoo_builder.h"
 #include "core/zoo/zoo_study.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -32,9 +34,8 @@ fs::path findCommittedZoo() {
     if (!ec) {
         for (fs::path dir = exe.parent_path(); !dir.empty() && dir != dir.root_path();
              dir = dir.parent_path()) {
-            for (const fs::path candidate :
-                 {dir / "resources" / "zoo" / "toy-nli",
-                  dir / "share" / "basinscope" / "zoo" / "toy-nli"})
+            for (const fs::path candidate : {dir / "resources" / "zoo" / "toy-nli",
+                                             dir / "share" / "basinscope" / "zoo" / "toy-nli"})
                 if (fs::exists(candidate / zoo::kManifestFile))
                     return candidate;
         }
@@ -124,7 +125,7 @@ void registerDemoCommand(CLI::App& app, CliContext& context) {
     struct Options {
         std::string out = "demo.h5";
         std::string zoo;
-        int64_t samples = 256;
+        int64_t samples = 200;
         int64_t points = 8;
         int jobs = 2;
         bool force = false;
@@ -210,18 +211,19 @@ void registerDemoCommand(CLI::App& app, CliContext& context) {
             if (!main.score.empty())
                 scoreOf[main.models[i]] = main.score[i];
         }
-        std::printf("\n%-22s %-8s %7s %9s %7s %7s %8s %8s\n", "model", "regime", "dev",
-                    "dev-swaps", "hans", "hans-lo", "cluster", "score");
+        std::printf("\n%-22s %-8s %7s %9s %7s %7s %8s %8s\n", "model", "regime", "dev", "dev-swaps",
+                    "hans", "hans-lo", "cluster", "score");
         std::vector<double> scores, hansAccuracy;
         std::vector<int> clusters, regimes;
         for (size_t i = 0; i < study.models.size(); ++i) {
             const std::string& name = study.models[i].name;
-            const auto acc = [&](const char* d) { return study.evaluations[d][i].accuracy; };
+            const auto acc = [&](const char* d) {
+                return study.evaluations[d][i].accuracy;
+            };
             const bool clustered = clusterOf.count(name) > 0;
             std::printf("%-22s %-8s %7.3f %9.3f %7.3f %7.3f %8s %8.3f\n", name.c_str(),
                         regimeOf[name].c_str(), acc("dev"), acc("dev-swaps"), acc("hans"),
-                        acc("hans-lo"),
-                        clustered ? std::to_string(clusterOf[name]).c_str() : "-",
+                        acc("hans-lo"), clustered ? std::to_string(clusterOf[name]).c_str() : "-",
                         scoreOf.count(name) ? scoreOf[name] : kNaN);
             if (clustered) {
                 clusters.push_back(static_cast<int>(clusterOf[name]));
@@ -249,14 +251,25 @@ void registerDemoCommand(CLI::App& app, CliContext& context) {
                         adjustedRandIndex(labels, truth), c.models.size());
         }
         const Regression r = linearRegression(scores, hansAccuracy);
+        const auto spread = [](const std::vector<double>& v) {
+            double lo = kNaN, hi = kNaN;
+            for (double x : v)
+                if (std::isfinite(x)) {
+                    lo = std::isfinite(lo) ? std::min(lo, x) : x;
+                    hi = std::isfinite(hi) ? std::max(hi, x) : x;
+                }
+            return hi - lo;
+        };
         std::printf("\nPearson r between the %s cluster score and hans accuracy: %.3f "
                     "(p = %.3g, n = %lld)\n",
                     main.id.c_str(), r.r, r.p, static_cast<long long>(r.n));
+        if (!std::isfinite(r.r) || !(spread(hansAccuracy) > 0))
+            std::printf("  (undefined when every model has the same hans accuracy: range %.3f)\n",
+                        spread(hansAccuracy));
         const double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         std::printf("\nstudy written to %s in %s; open it with: basinscope %s\n",
-                    file.string().c_str(), formatDuration(seconds).c_str(),
-                    file.string().c_str());
+                    file.string().c_str(), formatDuration(seconds).c_str(), file.string().c_str());
         return 0;
     });
 }

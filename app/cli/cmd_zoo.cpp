@@ -17,9 +17,9 @@ void printZooSummary(const std::filesystem::path& dir) {
     std::printf("%-22s %-8s %8s %10s %12s %9s\n", "model", "regime", "dev", "dev_swaps",
                 "diag non-ent", "diag ent");
     for (const auto& m : manifest["models"])
-        std::printf("%-22s %-8s %8.3f %10.3f %12.3f %9.3f\n",
-                    m["name"].get<std::string>().c_str(), m["regime"].get<std::string>().c_str(),
-                    m["dev"]["accuracy"].get<double>(), m["dev_swaps"]["accuracy"].get<double>(),
+        std::printf("%-22s %-8s %8.3f %10.3f %12.3f %9.3f\n", m["name"].get<std::string>().c_str(),
+                    m["regime"].get<std::string>().c_str(), m["dev"]["accuracy"].get<double>(),
+                    m["dev_swaps"]["accuracy"].get<double>(),
                     m["diagnostic"]["non_entailed"].get<double>(),
                     m["diagnostic"]["entailed"].get<double>());
 }
@@ -59,8 +59,7 @@ void registerZooCommand(CLI::App& app, CliContext& context) {
         ->check(CLI::Range(1, 64))
         ->capture_default_str();
     cmd->add_flag("--force", options->force, "Rebuild a zoo made with another recipe");
-    cmd->add_flag("--check", options->check,
-                  "Only verify the zoo's files against its manifest");
+    cmd->add_flag("--check", options->check, "Only verify the zoo's files against its manifest");
     cmd->add_option("--reuse-pretrained", options->reusePretrained,
                     "Research: take the pre-trained encoder of this zoo (same pre-training "
                     "recipe) instead of pre-training again");
@@ -129,8 +128,7 @@ void registerZooCommand(CLI::App& app, CliContext& context) {
             if (status == zoo::ZooStatus::UpToDate)
                 std::cout << out.string() << " is up to date (same recipe, every file verified)\n";
             else
-                std::cout << "built " << out.string() << " in " << formatDuration(seconds)
-                          << "\n";
+                std::cout << "built " << out.string() << " in " << formatDuration(seconds) << "\n";
             printZooSummary(out);
         }
         return 0;

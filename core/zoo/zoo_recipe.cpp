@@ -148,16 +148,16 @@ void ZooRecipe::validate() const {
     requireRange(data.swapDevPairs >= 8, "data.swap_dev_pairs", ">= 8", data.swapDevPairs);
     requireRange(data.diagnosticPerCase >= 1, "data.diagnostic_per_case", ">= 1",
                  data.diagnosticPerCase);
-    requireRange(data.swapDevRate >= 0 && data.swapDevRate <= 1, "data.swap_dev_rate",
-                 "in [0, 1]", data.swapDevRate);
+    requireRange(data.swapDevRate >= 0 && data.swapDevRate <= 1, "data.swap_dev_rate", "in [0, 1]",
+                 data.swapDevRate);
     requireRange(pretrain.steps >= 0, "pretrain.steps", ">= 0", pretrain.steps);
     requireRange(pretrain.batch >= 1, "pretrain.batch", ">= 1", pretrain.batch);
     requireRange(pretrain.related >= 0 && pretrain.related <= 1, "pretrain.related", "in [0, 1]",
                  pretrain.related);
     requireRange(pretrain.pairRate >= 0 && pretrain.pairRate <= 1, "pretrain.pair_rate",
                  "in [0, 1]", pretrain.pairRate);
-    requireRange(pretrain.maskRate > 0 && pretrain.maskRate < 1, "pretrain.mask_rate",
-                 "in (0, 1)", pretrain.maskRate);
+    requireRange(pretrain.maskRate > 0 && pretrain.maskRate < 1, "pretrain.mask_rate", "in (0, 1)",
+                 pretrain.maskRate);
     requireRange(finetune.steps >= 1, "finetune.steps", ">= 1", finetune.steps);
     requireRange(finetune.batch >= 1, "finetune.batch", ">= 1", finetune.batch);
     for (int step : finetune.checkpoints)
@@ -238,8 +238,8 @@ ZooRecipe recipeFromJson(const json& given, const ZooRecipe& base) {
         try {
             node.get_to(value);
         } catch (const json::exception& e) {
-            throw Error("zoo recipe: field '" + fieldName(section, field) + "' has the wrong type (" +
-                        e.what() + ")");
+            throw Error("zoo recipe: field '" + fieldName(section, field) +
+                        "' has the wrong type (" + e.what() + ")");
         }
     });
     out.validate();

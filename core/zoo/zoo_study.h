@@ -12,7 +12,7 @@
 namespace bs::zoo {
 
 struct DemoStudySettings {
-    int64_t samples = 256; // rows per dataset (random, seeded: HANS files are grouped by case)
+    int64_t samples = 200; // rows per dataset (random, seeded: HANS files are grouped by case)
     int64_t points = 8;    // points per curve
 };
 

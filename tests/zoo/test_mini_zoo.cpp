@@ -139,10 +139,9 @@ void TestMiniZoo::mnliFilesLoadWithMeaningLabels() {
     }
     // dev_swaps holds role swaps at its rate (0.25 of 32 rows, give or take the draw).
     const Dataset swaps = load(m_first / "data" / "dev_swaps.tsv", "mnli");
-    const auto swapCount = std::count_if(swaps.examples.begin(), swaps.examples.end(),
-                                         [](const Example& e) {
-                                             return e.fields.at("genre") == "role_swap";
-                                         });
+    const auto swapCount =
+        std::count_if(swaps.examples.begin(), swaps.examples.end(),
+                      [](const Example& e) { return e.fields.at("genre") == "role_swap"; });
     QVERIFY(swapCount >= 3);
 }
 
@@ -238,8 +237,10 @@ void TestMiniZoo::encoderViewMatchesTheClassifier() {
     const auto model = loadClassifier(zooModelFolders(m_first).front());
     const BertEncoderView view(*model);
     const WordPieceTokenizer tokenizer = loadTokenizerForModel(zooModelFolders(m_first).front());
-    const Encoding a = tokenizer.encode("The doctor saw the lawyer .", "The lawyer saw the doctor .");
-    const Encoding b = tokenizer.encode("The judge was seen by the actor .", "The actor saw the judge .");
+    const Encoding a =
+        tokenizer.encode("The doctor saw the lawyer .", "The lawyer saw the doctor .");
+    const Encoding b =
+        tokenizer.encode("The judge was seen by the actor .", "The actor saw the judge .");
     TokenBatch batch;
     const int64_t L = int64_t(std::max(a.size(), b.size()));
     batch.inputIds = at::zeros({2, L}, at::kLong);
