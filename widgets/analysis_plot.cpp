@@ -32,11 +32,17 @@ AnalysisPlot::AnalysisPlot(QWidget* parent)
         axis->grid()->setPen(QPen(QColor(0xe4, 0xe4, 0xe4), 0, Qt::SolidLine));
         axis->setSubTicks(false);
     }
+    // The legend goes below the axes, in columns, so it never covers a point.
     m_plot->legend->setVisible(true);
     m_plot->legend->setFont(plotFont(8.5));
-    m_plot->legend->setBrush(QColor(255, 255, 255, 225));
-    m_plot->legend->setBorderPen(QPen(QColor(0xc8, 0xc8, 0xc8)));
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    m_plot->legend->setBrush(Qt::NoBrush);
+    m_plot->legend->setBorderPen(Qt::NoPen);
+    m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    m_plot->legend->setWrap(2);
+    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
+    m_plot->plotLayout()->addElement(2, 0, m_plot->legend);
+    m_plot->plotLayout()->setRowStretchFactor(2, 0.001);
+    m_plot->plotLayout()->setRowSpacing(2);
 
     m_message = new QCPItemText(m_plot);
     m_message->position->setType(QCPItemPosition::ptAxisRectRatio);

@@ -21,31 +21,18 @@ QString formatP(double p) {
     return p < 1e-4 ? QString::number(p, 'e', 1) : QString::number(p, 'g', 2);
 }
 
-// Pads a data range by 8% (and gives a constant one some width).
+// Pads a data range by 8% (and gives a constant one, or one that varies only in its last
+// digits, some width so that the ticks stay readable).
 QCPRange padded(double low, double high) {
     if (!std::isfinite(low) || !std::isfinite(high))
         return QCPRange(0, 1);
-    const double pad = high > low ? (high - low) * 0.08 : std::max(std::abs(low) * 0.1, 0.05);
-    return QCPRange(low - pad, high + pad);
-}
-
-void addPointLabels(QCustomPlot* plot, const std::vector<QString>& names,
-                    const std::vector<double>& x, const std::vector<double>& y, const QFont& font) {
-    // Names beside the points only while they stay readable.
-    if (names.size() > 16)
-        return;
-    for (size_t k = 0; k < names.size() && k < x.size() && k < y.size(); ++k) {
-        if (!std::isfinite(x[k]) || !std::isfinite(y[k]))
-            continue;
-        auto* label = new QCPItemText(plot);
-        label->position->setCoords(x[k], y[k]);
-        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
-        label->setPadding(QMargins(6, 0, 0, 2));
-        label->setText(names[k]);
-        label->setFont(font);
-        label->setColor(QColor(0x40, 0x40, 0x40));
-        label->setSelectable(false);
+    const double scale = std::max({std::abs(low), std::abs(high), 1e-12});
+    if (high - low <= 1e-6 * scale) {
+        const double pad = std::max(scale * 0.1, 0.05);
+        return QCPRange(low - pad, high + pad);
     }
+    const double pad = (high - low) * 0.08;
+    return QCPRange(low - pad, high + pad);
 }
 
 void clearItems(QCustomPlot* plot, QCPAbstractItem* keep) {
@@ -82,7 +69,7 @@ void EmbeddingPlot::setData(EmbeddingData data) {
     for (int64_t c = 0; c < m_data.clusters; ++c) {
         QCPGraph* graph = m_plot->addGraph();
         graph->setLineStyle(QCPGraph::lsNone);
-        graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QPen(Qt::white, 1.2),
+        graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::white, 1.2),
                                                QBrush(clusterColor(c)), 10));
         QVector<double> xs, ys;
         for (size_t k = 0; k < n; ++k)
@@ -100,18 +87,18 @@ void EmbeddingPlot::setData(EmbeddingData data) {
                 cx += xs[k], cy += ys[k];
             QCPGraph* centre = m_plot->addGraph();
             centre->setLineStyle(QCPGraph::lsNone);
-            centre->setScatterStyle(
-                QCPScatterStyle(QCPScatterStyle::ssCross, QPen(clusterColor(c), 2.5), 14));
+            centre->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCross,
+                                                    QPen(clusterColor(c), 2.5), Qt::NoBrush, 14));
             centre->addData(cx / xs.size(), cy / xs.size());
             centre->removeFromLegend();
         }
     }
     for (size_t k = 0; k < n; ++k) {
-        points.push_back({m_data.x[k], m_data.y[k], k < m_data.names.size() ? m_data.names[k] : QString()});
+        points.push_back(
+            {m_data.x[k], m_data.y[k], k < m_data.names.size() ? m_data.names[k] : QString()});
         xl = std::min(xl, m_data.x[k]), xh = std::max(xh, m_data.x[k]);
         yl = std::min(yl, m_data.y[k]), yh = std::max(yh, m_data.y[k]);
     }
-    addPointLabels(m_plot, m_data.names, m_data.x, m_data.y, plotFont(8));
     setNamedPoints(std::move(points));
     m_plot->legend->setVisible(n > 0);
     m_plot->xAxis->setRange(n ? padded(xl, xh) : QCPRange(0, 1));
@@ -142,8 +129,7 @@ QString RegressionScatter::fitText() const {
         return {};
     const Regression& r = *m_data.regression;
     return tr("least squares: r = %1, p = %2 (n = %3)")
-        .arg(std::isfinite(r.r) ? QString::number(r.r, 'f', 3) : QStringLiteral("–"),
-             formatP(r.p))
+        .arg(std::isfinite(r.r) ? QString::number(r.r, 'f', 3) : QStringLiteral("–"), formatP(r.p))
         .arg(r.n);
 }
 
@@ -160,8 +146,8 @@ void RegressionScatter::setData(ScatterData data) {
     int64_t maxCluster = -1;
     for (size_t k = 0; k < n; ++k)
         if (std::isfinite(m_data.x[k]) && std::isfinite(m_data.y[k])) {
-            points.push_back({m_data.x[k], m_data.y[k],
-                              k < m_data.names.size() ? m_data.names[k] : QString()});
+            points.push_back(
+                {m_data.x[k], m_data.y[k], k < m_data.names.size() ? m_data.names[k] : QString()});
             xl = std::min(xl, m_data.x[k]), xh = std::max(xh, m_data.x[k]);
             yl = std::min(yl, m_data.y[k]), yh = std::max(yh, m_data.y[k]);
             if (k < m_data.clusters.size())
@@ -183,7 +169,7 @@ void RegressionScatter::setData(ScatterData data) {
             continue;
         QCPGraph* graph = m_plot->addGraph();
         graph->setLineStyle(QCPGraph::lsNone);
-        graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QPen(Qt::white, 1.2),
+        graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::white, 1.2),
                                                QBrush(clusterColor(c)), 9));
         graph->setData(xs, ys);
         graph->setName(c < 0 ? tr("models") : tr("cluster %1").arg(c));
@@ -192,9 +178,9 @@ void RegressionScatter::setData(ScatterData data) {
         const Regression& r = *m_data.regression;
         m_fit = m_plot->addGraph();
         const QCPRange xr = padded(xl, xh);
-        m_fit->setData(QVector<double>{xr.lower, xr.upper},
-                       QVector<double>{r.slope * xr.lower + r.intercept,
-                                       r.slope * xr.upper + r.intercept});
+        m_fit->setData(
+            QVector<double>{xr.lower, xr.upper},
+            QVector<double>{r.slope * xr.lower + r.intercept, r.slope * xr.upper + r.intercept});
         m_fit->setPen(QPen(QColor(0x30, 0x30, 0x30), 1.6, Qt::DashLine));
         m_fit->setName(fitText());
     } else if (m_data.regression) {
@@ -203,13 +189,10 @@ void RegressionScatter::setData(ScatterData data) {
         m_fit->setPen(QPen(QColor(0x30, 0x30, 0x30), 1.6, Qt::DashLine));
         m_fit->setName(fitText());
     }
-    addPointLabels(m_plot, m_data.names, m_data.x, m_data.y, plotFont(8));
     setNamedPoints(std::move(points));
     m_plot->legend->setVisible(m_plot->graphCount() > 0);
     m_plot->xAxis->setRange(padded(xl, xh));
     QCPRange yr = padded(yl, yh);
-    // Room at the top for the legend.
-    yr.upper += (yr.upper - yr.lower) * 0.25;
     m_plot->yAxis->setRange(yr);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -292,7 +275,7 @@ void ClusterHistogram::setData(HistogramData data) {
     }
     m_plot->legend->setVisible(true);
     m_plot->xAxis->setRange(low - width * 0.6, high + width * 0.6);
-    m_plot->yAxis->setRange(0, tallest * 1.35 + 0.5);
+    m_plot->yAxis->setRange(0, tallest * 1.1 + 0.3);
     auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
     ticker->setTickStep(1.0);
     ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);

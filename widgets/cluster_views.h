@@ -18,8 +18,8 @@ namespace bs::ui {
 struct EmbeddingData {
     QString title, xLabel, yLabel, emptyText;
     std::vector<QString> names;
-    std::vector<double> x, y;     // two embedding columns
-    std::vector<int64_t> labels;  // cluster per model
+    std::vector<double> x, y;    // two embedding columns
+    std::vector<int64_t> labels; // cluster per model
     int64_t clusters = 0;
 };
 
@@ -45,8 +45,8 @@ private:
 struct ScatterData {
     QString title, xLabel, yLabel, emptyText;
     std::vector<QString> names;
-    std::vector<double> x, y;       // NaN pairs are not drawn
-    std::vector<int64_t> clusters;  // per model; -1 unknown
+    std::vector<double> x, y;      // NaN pairs are not drawn
+    std::vector<int64_t> clusters; // per model; -1 unknown
     std::optional<Regression> regression;
 };
 
@@ -72,8 +72,8 @@ private:
 // Histograms of a model column, one bar series per cluster over shared bins.
 struct HistogramData {
     QString title, xLabel, emptyText;
-    std::vector<double> values;     // per model (NaN skipped)
-    std::vector<int64_t> clusters;  // per model
+    std::vector<double> values;    // per model (NaN skipped)
+    std::vector<int64_t> clusters; // per model
     int64_t clusterCount = 0;
     int bins = 10;
 };

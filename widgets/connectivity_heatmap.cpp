@@ -43,7 +43,6 @@ ConnectivityHeatmap::ConnectivityHeatmap(QWidget* parent)
     m_plot->plotLayout()->addElement(0, 0, m_title);
 
     m_map = new QCPColorMap(m_plot->xAxis, m_plot->yAxis);
-    m_map->setGradient(viridisGradient());
     m_map->setInterpolate(false);
     m_map->setTightBoundary(false);
     m_map->setSelectable(QCP::stNone);
@@ -55,6 +54,8 @@ ConnectivityHeatmap::ConnectivityHeatmap(QWidget* parent)
     m_scale->axis()->setTickLabelFont(scaledFont(base, 9));
     m_plot->plotLayout()->addElement(1, 1, m_scale);
     m_map->setColorScale(m_scale);
+    // After setColorScale: the map takes the scale's gradient (QCustomPlot's "cold" preset).
+    m_map->setGradient(viridisGradient());
     auto* margins = new QCPMarginGroup(m_plot);
     m_plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
     m_scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);

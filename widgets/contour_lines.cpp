@@ -48,8 +48,7 @@ double IsoLine::length() const {
 }
 
 std::vector<IsoLine> contourLines(const GridField& field, const std::vector<double>& levels) {
-    if (field.nx < 2 || field.ny < 2 ||
-        field.values.size() != size_t(field.nx) * size_t(field.ny))
+    if (field.nx < 2 || field.ny < 2 || field.values.size() != size_t(field.nx) * size_t(field.ny))
         throw Error("contour grid: need at least 2 x 2 values, got " + std::to_string(field.nx) +
                     " x " + std::to_string(field.ny) + " with " +
                     std::to_string(field.values.size()) + " values");
@@ -100,9 +99,10 @@ std::vector<IsoLine> contourLines(const GridField& field, const std::vector<doub
             line.y.push_back(p[1]);
         }
         // Snap the level to the requested one (the interpolated scalar carries rounding).
-        const auto nearest = std::min_element(levels.begin(), levels.end(), [&](double a, double b) {
-            return std::abs(a - line.level) < std::abs(b - line.level);
-        });
+        const auto nearest =
+            std::min_element(levels.begin(), levels.end(), [&](double a, double b) {
+                return std::abs(a - line.level) < std::abs(b - line.level);
+            });
         line.level = *nearest;
         result.push_back(std::move(line));
     }

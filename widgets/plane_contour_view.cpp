@@ -78,12 +78,12 @@ PlaneContourView::PlaneContourView(QWidget* parent)
     m_triangle->setPen(QPen(QColor(255, 255, 255, 230), 1.6, Qt::DashLine));
     m_triangle->setScatterStyle(QCPScatterStyle::ssNone);
     static const QCPScatterStyle::ScatterShape shapes[] = {
-        QCPScatterStyle::ssDisc, QCPScatterStyle::ssSquare, QCPScatterStyle::ssDiamond};
+        QCPScatterStyle::ssCircle, QCPScatterStyle::ssSquare, QCPScatterStyle::ssDiamond};
     for (size_t m = 0; m < 3; ++m) {
         QCPGraph* marker = m_plot->addGraph();
         marker->setLineStyle(QCPGraph::lsNone);
-        marker->setScatterStyle(QCPScatterStyle(shapes[m], QPen(Qt::white, 1.8),
-                                                QBrush(planeModelColor(m)), 12));
+        marker->setScatterStyle(
+            QCPScatterStyle(shapes[m], QPen(Qt::white, 1.8), QBrush(planeModelColor(m)), 12));
         m_markers.push_back(marker);
         auto* label = new QCPItemText(m_plot);
         label->setFont(withPoints(base, 9.5, true));
@@ -206,8 +206,8 @@ void PlaneContourView::rebuild() {
         high = m_range->second;
         haveRange = std::isfinite(low) && std::isfinite(high);
     } else if (!m_grid.empty()) {
-        const auto [lo, hi] = std::minmax_element(m_grid.field.values.begin(),
-                                                  m_grid.field.values.end());
+        const auto [lo, hi] =
+            std::minmax_element(m_grid.field.values.begin(), m_grid.field.values.end());
         low = *lo;
         high = *hi;
         haveRange = true;
@@ -240,7 +240,12 @@ void PlaneContourView::rebuild() {
         m_levels.erase(std::remove_if(m_levels.begin(), m_levels.end(),
                                       [&](double v) { return v <= a || v >= b; }),
                        m_levels.end());
-        const std::vector<IsoLine> lines = contourLines(f, m_levels);
+        std::vector<IsoLine> lines;
+        try {
+            lines = contourLines(f, m_levels);
+        } catch (const std::exception&) {
+            lines.clear(); // non-finite values (a diverged point): the colours still show it
+        }
         const double extent = std::max(m_plane.xMax - m_plane.xMin, m_plane.yMax - m_plane.yMin);
         const QFont labelFont = withPoints(font(), 8);
         std::vector<const IsoLine*> longest(m_levels.size(), nullptr);
@@ -253,8 +258,8 @@ void PlaneContourView::rebuild() {
             curve->removeFromLegend();
             curve->setLayer(QStringLiteral("iso"));
             m_isoLines.push_back(curve);
-            const size_t k = size_t(std::find(m_levels.begin(), m_levels.end(), line.level) -
-                                    m_levels.begin());
+            const size_t k =
+                size_t(std::find(m_levels.begin(), m_levels.end(), line.level) - m_levels.begin());
             if (k < longest.size() && (!longest[k] || line.length() > longest[k]->length()))
                 longest[k] = &line;
         }
@@ -351,8 +356,8 @@ void PlaneContourView::onMouseMove(QMouseEvent* event) {
         return;
     const double x = m_plot->xAxis->pixelToCoord(event->position().x());
     const double y = m_plot->yAxis->pixelToCoord(event->position().y());
-    const bool inside = x >= m_plane.xMin && x <= m_plane.xMax && y >= m_plane.yMin &&
-                        y <= m_plane.yMax;
+    const bool inside =
+        x >= m_plane.xMin && x <= m_plane.xMax && y >= m_plane.yMin && y <= m_plane.yMax;
     const QString text = inside ? readout(x, y) : QString();
     m_readout->setText(text.isEmpty() ? QStringLiteral(" ") : text);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
@@ -363,8 +368,8 @@ void PlaneContourView::renderTo(QCPPainter& painter, const QSize& size) {
     // Lay the plot out at the export size first so the equal-aspect ranges fit it.
     const QRect old = m_plot->viewport();
     m_plot->setViewport(QRect(QPoint(0, 0), size));
-    for (auto phase : {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins,
-                       QCPLayoutElement::upLayout})
+    for (auto phase :
+         {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins, QCPLayoutElement::upLayout})
         m_plot->plotLayout()->update(phase);
     fitAspect();
     m_plot->toPainter(&painter, size.width(), size.height());
@@ -374,7 +379,7 @@ void PlaneContourView::renderTo(QCPPainter& painter, const QSize& size) {
 
 QString PlaneContourView::toCsv() const {
     if (m_plane.resolution <= 0)
-        return QStringLiteral("x,y,loss,metric\n");
+        return QStringLiteral("point,x,y,loss,metric\n");
     return QString::fromStdString(planeCsv(m_plane));
 }
 

@@ -14,7 +14,6 @@
 #include <qcustomplot.h>
 
 #include <vtkActor.h>
-#include <vtkBillboardTextActor3D.h>
 #include <vtkCallbackCommand.h>
 #include <vtkCamera.h>
 #include <vtkCellArray.h>
@@ -72,7 +71,9 @@ double bilinear(const GridField& f, double x, double y) {
     const int64_t i = std::min<int64_t>(int64_t(fi), f.nx - 2);
     const int64_t j = std::min<int64_t>(int64_t(fj), f.ny - 2);
     const double u = fi - double(i), v = fj - double(j);
-    auto at = [&](int64_t a, int64_t b) { return f.values[size_t(b * f.nx + a)]; };
+    auto at = [&](int64_t a, int64_t b) {
+        return f.values[size_t(b * f.nx + a)];
+    };
     return (1 - u) * (1 - v) * at(i, j) + u * (1 - v) * at(i + 1, j) + (1 - u) * v * at(i, j + 1) +
            u * v * at(i + 1, j + 1);
 }
@@ -103,7 +104,7 @@ struct PlaneSurfaceView::Scene {
     vtkNew<vtkSphereSource> spheres[3];
     vtkNew<vtkPolyDataMapper> sphereMappers[3];
     vtkNew<vtkActor> sphereActors[3];
-    vtkNew<vtkBillboardTextActor3D> labels[3];
+    vtkNew<vtkTextActor> labels[3]; // anchored at world points, drawn over the scene
     vtkNew<vtkPolyData> triangle;
     vtkNew<vtkPolyDataMapper> triangleMapper;
     vtkNew<vtkActor> triangleActor;
@@ -184,19 +185,20 @@ PlaneSurfaceView::PlaneSurfaceView(QWidget* parent)
         s.sphereActors[m]->GetProperty()->SetSpecular(0.4);
         s.renderer->AddActor(s.sphereActors[m]);
         vtkTextProperty* text = s.labels[m]->GetTextProperty();
-        styleText(text, 16, true);
+        styleText(text, 15, true);
         text->SetBackgroundColor(1.0, 1.0, 1.0);
-        text->SetBackgroundOpacity(0.8);
+        text->SetBackgroundOpacity(0.85);
+        text->SetFrame(true);
+        text->SetFrameColor(c.redF(), c.greenF(), c.blueF());
         text->SetJustificationToCentered();
         text->SetVerticalJustificationToBottom();
-        s.labels[m]->SetDisplayOffset(0, 12);
-        s.renderer->AddActor(s.labels[m]);
+        s.labels[m]->GetPositionCoordinate()->SetCoordinateSystemToWorld();
+        s.renderer->AddActor2D(s.labels[m]);
     }
     s.triangleMapper->SetInputData(s.triangle);
     s.triangleActor->SetMapper(s.triangleMapper);
     s.triangleActor->GetProperty()->SetColor(1.0, 1.0, 1.0);
     s.triangleActor->GetProperty()->SetLineWidth(2.0);
-    s.triangleActor->GetProperty()->SetLineStipplePattern(0xf0f0);
     s.renderer->AddActor(s.triangleActor);
 
     s.axes->SetCamera(s.renderer->GetActiveCamera());
@@ -225,10 +227,11 @@ PlaneSurfaceView::PlaneSurfaceView(QWidget* parent)
     s.colorBar->UnconstrainedFontSizeOn();
     styleText(s.colorBar->GetTitleTextProperty(), 16, true);
     styleText(s.colorBar->GetLabelTextProperty(), 14);
-    s.colorBar->SetPosition(0.88, 0.12);
-    s.colorBar->SetWidth(0.1);
+    s.colorBar->SetPosition(0.9, 0.12);
+    s.colorBar->SetWidth(0.09);
     s.colorBar->SetHeight(0.76);
     s.colorBar->SetBarRatio(0.3);
+    s.colorBar->SetVerticalTitleSeparation(8);
     s.renderer->AddActor2D(s.colorBar);
 
     styleText(s.message->GetTextProperty(), 16);
@@ -242,11 +245,8 @@ PlaneSurfaceView::PlaneSurfaceView(QWidget* parent)
 
 PlaneSurfaceView::~PlaneSurfaceView() {
     // Free VTK's GL resources while their context still exists.
-    if (m_initialized && context()) {
-        makeCurrent();
-        m_scene->window->Finalize();
-        doneCurrent();
-    }
+    if (context())
+        releaseGL();
     m_scene.reset();
 }
 
@@ -290,8 +290,9 @@ void PlaneSurfaceView::rebuild(bool resetCamera) {
         s.labels[m]->SetVisibility(show);
     }
     s.message->SetVisibility(!show);
-    s.message->SetInput(havePlane ? tr("Computing the first grid level…").toUtf8().constData()
-                                  : tr("Choose three models and Compute Plane").toUtf8().constData());
+    s.message->SetInput(havePlane
+                            ? tr("Computing the first grid level…").toUtf8().constData()
+                            : tr("Choose three models and Compute Plane").toUtf8().constData());
     if (!show) {
         update();
         return;
@@ -308,7 +309,9 @@ void PlaneSurfaceView::rebuild(bool resetCamera) {
     const double extent = std::max(m_plane.xMax - m_plane.xMin, m_plane.yMax - m_plane.yMin);
     // The loss axis is stretched so that its range is half the plane's width.
     const double zScale = 0.5 * extent / (zMax - zMin);
-    auto height = [&](double loss) { return (loss - zMin) * zScale; };
+    auto height = [&](double loss) {
+        return (loss - zMin) * zScale;
+    };
 
     vtkNew<vtkPoints> points;
     vtkNew<vtkDoubleArray> scalars;
@@ -348,7 +351,7 @@ void PlaneSurfaceView::rebuild(bool resetCamera) {
         s.spheres[m]->SetCenter(x, y, height(loss));
         s.spheres[m]->SetRadius(0.022 * extent);
         s.labels[m]->SetInput(m_plane.models[m].c_str());
-        s.labels[m]->SetPosition(x, y, height(loss) + 0.03 * extent);
+        s.labels[m]->GetPositionCoordinate()->SetValue(x, y, height(loss) + 0.045 * extent);
     }
     // The triangle follows the surface (the loss between two models is their interpolation
     // curve, not a straight line), lifted a little so it stays visible.
@@ -362,8 +365,8 @@ void PlaneSurfaceView::rebuild(bool resetCamera) {
             const double t = double(k) / kSamples;
             const double x = m_plane.modelX[a] + t * (m_plane.modelX[b] - m_plane.modelX[a]);
             const double y = m_plane.modelY[a] + t * (m_plane.modelY[b] - m_plane.modelY[a]);
-            lines->InsertCellPoint(edge->InsertNextPoint(x, y, height(bilinear(f, x, y)) +
-                                                                   0.004 * extent));
+            lines->InsertCellPoint(
+                edge->InsertNextPoint(x, y, height(bilinear(f, x, y)) + 0.004 * extent));
         }
     }
     lines->InsertCellPoint(0);
@@ -371,8 +374,7 @@ void PlaneSurfaceView::rebuild(bool resetCamera) {
     s.triangle->SetLines(lines);
     s.triangle->Modified();
 
-    s.axes->SetBounds(m_plane.xMin, m_plane.xMax, m_plane.yMin, m_plane.yMax, 0.0,
-                      height(zMax));
+    s.axes->SetBounds(m_plane.xMin, m_plane.xMax, m_plane.yMin, m_plane.yMax, 0.0, height(zMax));
     s.axes->SetXAxisRange(m_plane.xMin, m_plane.xMax);
     s.axes->SetYAxisRange(m_plane.yMin, m_plane.yMax);
     s.axes->SetZAxisRange(zMin, zMax);
@@ -392,8 +394,10 @@ void PlaneSurfaceView::resetView() {
         camera->SetPosition(cx - 0.9 * extent, cy - 1.6 * extent, 1.4 * extent);
         camera->SetViewUp(0, 0, 1);
     }
-    s.renderer->ResetCamera();
-    camera->Zoom(1.25);
+    // The same view every time: the angle is fixed before fitting the surface.
+    camera->SetViewAngle(30.0);
+    s.renderer->ResetCamera(s.surface->GetBounds());
+    camera->Dolly(1.1);
     s.renderer->ResetCameraClippingRange();
     update();
 }
@@ -408,14 +412,17 @@ void PlaneSurfaceView::initializeGL() {
     m_scene->window->InitializeFromCurrentContext();
     m_initialized = true;
     // Reparenting recreates the context: free VTK's resources in the old one.
-    connect(context(), &QOpenGLContext::aboutToBeDestroyed, this,
-            [this] {
-                makeCurrent();
-                m_scene->window->Finalize();
-                m_initialized = false;
-                doneCurrent();
-            },
+    connect(context(), &QOpenGLContext::aboutToBeDestroyed, this, &PlaneSurfaceView::releaseGL,
             Qt::UniqueConnection);
+}
+
+void PlaneSurfaceView::releaseGL() {
+    if (!m_initialized)
+        return;
+    makeCurrent();
+    m_scene->window->Finalize();
+    m_initialized = false;
+    doneCurrent();
 }
 
 void PlaneSurfaceView::resizeGL(int width, int height) {
@@ -516,16 +523,15 @@ void PlaneSurfaceView::renderTo(QCPPainter& painter, const QSize& size) {
         return;
     // The VTK picture keeps its aspect ratio, centred on white.
     const QSize fitted = picture.size().scaled(size, Qt::KeepAspectRatio);
-    const QRect target(QPoint((size.width() - fitted.width()) / 2,
-                              (size.height() - fitted.height()) / 2),
-                       fitted);
+    const QRect target(
+        QPoint((size.width() - fitted.width()) / 2, (size.height() - fitted.height()) / 2), fitted);
     painter.fillRect(QRect(QPoint(0, 0), size), Qt::white);
     painter.drawImage(target, picture);
 }
 
 QString PlaneSurfaceView::toCsv() const {
     if (m_plane.resolution <= 0)
-        return QStringLiteral("x,y,loss,metric\n");
+        return QStringLiteral("point,x,y,loss,metric\n");
     return QString::fromStdString(planeCsv(m_plane));
 }
 

@@ -57,6 +57,7 @@ protected:
 
 private:
     struct Scene;
+    void releaseGL();
     void rebuild(bool resetCamera);
     void forwardMouse(QMouseEvent* event, unsigned long vtkEvent);
 

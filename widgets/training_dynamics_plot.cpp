@@ -33,8 +33,8 @@ void TrainingDynamicsPlot::setData(DynamicsData data) {
         QCPGraph* graph = m_plot->addGraph();
         const QColor color = clusterColor(run.finalCluster);
         graph->setPen(QPen(color, 1.8));
-        graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QPen(Qt::white, 1),
-                                               QBrush(color), 7));
+        graph->setScatterStyle(
+            QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::white, 1), QBrush(color), 7));
         QVector<double> xs, ys;
         for (size_t k = 0; k < run.steps.size() && k < run.scores.size(); ++k) {
             if (!std::isfinite(run.scores[k]))
@@ -43,8 +43,8 @@ void TrainingDynamicsPlot::setData(DynamicsData data) {
             ys << run.scores[k];
             xl = std::min(xl, run.steps[k]), xh = std::max(xh, run.steps[k]);
             yl = std::min(yl, run.scores[k]), yh = std::max(yh, run.scores[k]);
-            points.push_back({run.steps[k], run.scores[k],
-                              tr("%1 at step %2").arg(run.name).arg(run.steps[k])});
+            points.push_back(
+                {run.steps[k], run.scores[k], tr("%1 at step %2").arg(run.name).arg(run.steps[k])});
         }
         graph->setData(xs, ys, true);
         graph->setName(run.finalCluster < 0 ? tr("unclustered")
@@ -65,7 +65,7 @@ void TrainingDynamicsPlot::setData(DynamicsData data) {
         m_plot->xAxis->setRange(xl - xpad, xh + xpad);
         yl = std::min(yl, 0.0), yh = std::max(yh, 0.0);
         const double ypad = yh > yl ? (yh - yl) * 0.1 : 0.1;
-        m_plot->yAxis->setRange(yl - ypad, yh + ypad + (yh - yl) * 0.2);
+        m_plot->yAxis->setRange(yl - ypad, yh + ypad);
     } else {
         m_plot->xAxis->setRange(0, 1);
         m_plot->yAxis->setRange(-1, 1);

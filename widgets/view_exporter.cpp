@@ -21,9 +21,10 @@ namespace {
 
 constexpr double kLogicalDpi = 96.0;
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("bs::ui::ViewExporter", text);
-}
+// The translation context of this file's messages (lupdate reads the macro).
+struct ViewExporter {
+    Q_DECLARE_TR_FUNCTIONS(bs::ui::ViewExporter)
+};
 
 int dotsPerMeter(double dpi) {
     return int(std::lround(dpi / 0.0254));
@@ -49,7 +50,8 @@ QString writePng(ExportableView& view, const QString& path, const ExportOptions&
     image.setDotsPerMeterX(dotsPerMeter(options.dpi));
     image.setDotsPerMeterY(dotsPerMeter(options.dpi));
     if (!image.save(path, "PNG"))
-        return tr("Could not write %1: the folder is missing or not writable.").arg(path);
+        return ViewExporter::tr("Could not write %1: the folder is missing or not writable.")
+            .arg(path);
     return {};
 }
 
@@ -61,11 +63,12 @@ QString writeSvg(ExportableView& view, const QString& path, const ExportOptions&
     generator.setViewBox(QRect(QPoint(0, 0), layout));
     generator.setResolution(int(kLogicalDpi));
     generator.setTitle(view.exportName());
-    generator.setDescription(tr("Exported by BasinScope"));
+    generator.setDescription(ViewExporter::tr("Exported by BasinScope"));
     {
         QCPPainter painter;
         if (!painter.begin(&generator))
-            return tr("Could not write %1: the folder is missing or not writable.").arg(path);
+            return ViewExporter::tr("Could not write %1: the folder is missing or not writable.")
+                .arg(path);
         painter.setMode(QCPPainter::pmVectorized);
         painter.setMode(QCPPainter::pmNoCaching);
         painter.fillRect(QRect(QPoint(0, 0), layout), Qt::white);
@@ -73,7 +76,8 @@ QString writeSvg(ExportableView& view, const QString& path, const ExportOptions&
         painter.end();
     }
     if (!QFileInfo(path).isFile() || QFileInfo(path).size() == 0)
-        return tr("Could not write %1: the folder is missing or not writable.").arg(path);
+        return ViewExporter::tr("Could not write %1: the folder is missing or not writable.")
+            .arg(path);
     return {};
 }
 
@@ -88,7 +92,8 @@ QString writePdf(ExportableView& view, const QString& path, const ExportOptions&
     writer.setPageMargins(QMarginsF(0, 0, 0, 0));
     QCPPainter painter;
     if (!painter.begin(&writer))
-        return tr("Could not write %1: the folder is missing or not writable.").arg(path);
+        return ViewExporter::tr("Could not write %1: the folder is missing or not writable.")
+            .arg(path);
     painter.setMode(QCPPainter::pmVectorized);
     painter.setMode(QCPPainter::pmNoCaching);
     // The page may be a fraction of a unit off the layout size after rounding to points.
@@ -102,10 +107,10 @@ QString writePdf(ExportableView& view, const QString& path, const ExportOptions&
 QString writeCsv(ExportableView& view, const QString& path) {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return tr("Could not write %1: %2").arg(path, file.errorString());
+        return ViewExporter::tr("Could not write %1: %2").arg(path, file.errorString());
     file.write(view.toCsv().toUtf8());
     if (!file.commit())
-        return tr("Could not write %1: %2").arg(path, file.errorString());
+        return ViewExporter::tr("Could not write %1: %2").arg(path, file.errorString());
     return {};
 }
 
@@ -146,14 +151,17 @@ QSize exportLayoutSize(const ExportOptions& options) {
 QString exportView(ExportableView& view, const QString& path, const ExportOptions& options) {
     if (options.pixelSize.width() < 16 || options.pixelSize.height() < 16 ||
         options.pixelSize.width() > 20000 || options.pixelSize.height() > 20000)
-        return tr("Export size %1 x %2 px is out of range (16 to 20000 pixels per side).")
+        return ViewExporter::tr(
+                   "Export size %1 x %2 px is out of range (16 to 20000 pixels per side).")
             .arg(options.pixelSize.width())
             .arg(options.pixelSize.height());
     if (options.dpi < 24 || options.dpi > 2400)
-        return tr("Export resolution %1 dpi is out of range (24 to 2400).").arg(options.dpi);
+        return ViewExporter::tr("Export resolution %1 dpi is out of range (24 to 2400).")
+            .arg(options.dpi);
     const QFileInfo info(path);
     if (!info.dir().exists())
-        return tr("Could not write %1: the folder %2 does not exist.").arg(path, info.dir().path());
+        return ViewExporter::tr("Could not write %1: the folder %2 does not exist.")
+            .arg(path, info.dir().path());
     switch (exportFormatForPath(path)) {
     case ExportFormat::Png:
         return writePng(view, path, options);

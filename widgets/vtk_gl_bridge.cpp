@@ -23,8 +23,8 @@ void blitVtkWindow(vtkGenericOpenGLRenderWindow* window, unsigned target, int wi
     vtkOpenGLState* state = window->GetState();
     state->PushFramebufferBindings();
     state->vtkglBindFramebuffer(GL_DRAW_FRAMEBUFFER, target);
-    window->BlitDisplayFramebuffer(0, 0, 0, width, height, 0, 0, width, height,
-                                   GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    window->BlitDisplayFramebuffer(0, 0, 0, width, height, 0, 0, width, height, GL_COLOR_BUFFER_BIT,
+                                   GL_NEAREST);
     state->PopFramebufferBindings();
 }
 

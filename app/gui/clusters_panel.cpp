@@ -144,10 +144,10 @@ ClustersPanel::ClustersPanel(MainWindow* window, QWidget* parent)
                 if (kind == JobKind::Sharpness)
                     m_status->setText(outcome == JobOutcome::Completed
                                           ? tr("Sharpness computed and stored.")
-                                          : outcome == JobOutcome::Cancelled
-                                                ? tr("Sharpness cancelled; finished models are "
-                                                     "stored.")
-                                                : tr("Sharpness failed (see the message)."));
+                                      : outcome == JobOutcome::Cancelled
+                                          ? tr("Sharpness cancelled; finished models are "
+                                               "stored.")
+                                          : tr("Sharpness failed (see the message)."));
                 if (m_storePending && !m_window->jobs()->busy())
                     storeClustering();
             });
@@ -291,16 +291,30 @@ void ClustersPanel::refreshViews() {
                               .arg(qs(c.matrix).toUpper())
                               .arg(c.k)
                               .arg(c.delta, 0, 'g', 3);
-        embedding.xLabel = tr("embedding 1");
-        embedding.yLabel = tr("embedding 2");
+        // The two embedding columns that vary most (with drop_first = false, the first column
+        // is nearly constant when the models' degrees are alike).
+        std::vector<std::pair<double, int64_t>> spread;
+        for (int64_t j = 0; j < c.embedding.cols; ++j) {
+            double mean = 0, square = 0;
+            for (int64_t i = 0; i < c.embedding.rows; ++i)
+                mean += c.embedding(i, j), square += c.embedding(i, j) * c.embedding(i, j);
+            const double n = std::max<double>(1, double(c.embedding.rows));
+            spread.emplace_back(square / n - (mean / n) * (mean / n), j);
+        }
+        std::stable_sort(spread.begin(), spread.end(),
+                         [](const auto& a, const auto& b) { return a.first > b.first; });
+        const int64_t cx = spread.size() > 0 ? spread[0].second : 0;
+        const int64_t cy = spread.size() > 1 ? spread[1].second : cx;
+        embedding.xLabel = tr("embedding %1").arg(cx + 1);
+        embedding.yLabel = tr("embedding %1").arg(cy + 1);
         embedding.clusters = c.k;
         histogram.clusterCount = c.k;
         for (size_t k = 0; k < c.models.size(); ++k) {
             const int64_t m = study.modelIndex(c.models[k]);
             const double v = m >= 0 && size_t(m) < values.size() ? values[size_t(m)] : kNaN;
             embedding.names.push_back(qs(c.models[k]));
-            embedding.x.push_back(c.embedding.cols > 0 ? c.embedding(int64_t(k), 0) : kNaN);
-            embedding.y.push_back(c.embedding.cols > 1 ? c.embedding(int64_t(k), 1) : kNaN);
+            embedding.x.push_back(c.embedding.cols > cx ? c.embedding(int64_t(k), cx) : kNaN);
+            embedding.y.push_back(c.embedding.cols > cy ? c.embedding(int64_t(k), cy) : kNaN);
             embedding.labels.push_back(c.labels[k]);
             histogram.values.push_back(v);
             histogram.clusters.push_back(c.labels[k]);
@@ -376,20 +390,20 @@ SharpnessOptions ClustersPanel::sharpnessOptions() const {
 bool ClustersPanel::computeSharpness(const std::vector<std::string>& models,
                                      const SharpnessOptions& options) {
     std::string dataset = m_datasetBox->currentText().toStdString();
-    const JobId id = m_window->runStudyJob(
-        JobKind::Sharpness, tr("Computing sharpness"),
-        [models, options, dataset](StudyJobContext& context) {
-            std::vector<std::string> names = models;
-            if (names.empty())
-                for (const ModelEntry& m : context.study.models)
-                    names.push_back(m.name);
-            StudySession session(context.study, context.options);
-            for (const std::string& name : names) {
-                SharpnessRequest request{name, dataset, options};
-                bs::computeSharpness(context.study, session, request, context.hooks);
-                context.hooks.persist();
-            }
-        });
+    const JobId id = m_window->runStudyJob(JobKind::Sharpness, tr("Computing sharpness"),
+                                           [models, options, dataset](StudyJobContext& context) {
+                                               std::vector<std::string> names = models;
+                                               if (names.empty())
+                                                   for (const ModelEntry& m : context.study.models)
+                                                       names.push_back(m.name);
+                                               StudySession session(context.study, context.options);
+                                               for (const std::string& name : names) {
+                                                   SharpnessRequest request{name, dataset, options};
+                                                   bs::computeSharpness(context.study, session,
+                                                                        request, context.hooks);
+                                                   context.hooks.persist();
+                                               }
+                                           });
     if (id == 0) {
         m_status->setText(tr("Another job is running; try again when it has finished."));
         return false;

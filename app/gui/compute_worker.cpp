@@ -195,7 +195,9 @@ void ComputeWorker::runStudyJob(JobId id, JobKind kind, const QString& path,
                                 const CancelToken& token) {
     runLocked(id, kind, path, token, [&](Study& study, const JobHooks& hooks) {
         StudyJobContext context{study, hooks, computeOptions(settings),
-                                [this, id](const QVariant& result) { emit resultReady(id, result); }};
+                                [this, id](const QVariant& result) {
+                                    emit resultReady(id, result);
+                                }};
         body(context);
     });
 }

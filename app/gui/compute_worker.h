@@ -22,8 +22,8 @@ using NamedPair = std::pair<std::string, std::string>;
 // What a generic study job body gets (see ComputeWorker::runStudyJob). Lives on the worker
 // thread for the duration of the body only.
 struct StudyJobContext {
-    Study& study;          // read from the file, writer lock held
-    const JobHooks& hooks; // progress (throws bs::Cancelled once cancelled), persist() saves
+    Study& study;           // read from the file, writer lock held
+    const JobHooks& hooks;  // progress (throws bs::Cancelled once cancelled), persist() saves
     ComputeOptions options; // batch size and memory budget for a StudySession
     // Sends a value to the GUI thread: JobController::resultReady (current job only).
     std::function<void(const QVariant& result)> post;

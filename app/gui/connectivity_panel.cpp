@@ -28,7 +28,9 @@ ConnectivityPanel::ConnectivityPanel(StudyDocument* document, Settings* settings
     m_matrixBox->setToolTip(tr("Which pairwise quantity the map shows"));
     m_datasetBox->setToolTip(tr("The dataset whose loss curves define the matrix"));
     m_sortBox->setToolTip(tr("Order both axes by a column of the models table"));
-    m_sortBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Wide enough for every entry, e.g. "hans-lo (diagnostic)": no clipped names.
+    for (QComboBox* box : {m_matrixBox, m_datasetBox, m_sortBox})
+        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_sortDirection->setCheckable(true);
     m_sortDirection->setToolTip(tr("Sort direction"));
     m_sortDirection->setAutoRaise(true);

@@ -54,13 +54,17 @@ MeanCurve meanCurve(const CurveSet& curves, const std::vector<ModelPair>& pairs,
         for (const auto& c : complete)
             sum += c[k];
         const double mean = sum / double(complete.size());
-        double squares = 0;
-        for (const auto& c : complete)
+        double squares = 0, lowest = complete.front()[k], highest = lowest;
+        for (const auto& c : complete) {
             squares += (c[k] - mean) * (c[k] - mean);
+            lowest = std::min(lowest, c[k]);
+            highest = std::max(highest, c[k]);
+        }
         const double sd = std::sqrt(squares / double(complete.size()));
         result.mean.push_back(mean);
-        result.low.push_back(mean - sd);
-        result.high.push_back(mean + sd);
+        // Clipped to the values seen: an accuracy band never leaves [0, 1].
+        result.low.push_back(std::max(mean - sd, lowest));
+        result.high.push_back(std::min(mean + sd, highest));
     }
     return result;
 }

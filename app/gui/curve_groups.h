@@ -21,8 +21,9 @@ struct PairGroups {
 // groups never overlap. Ties keep model order.
 PairGroups groupPairs(const std::vector<double>& score, int k);
 
-// Point-wise mean and mean +- one (population) standard deviation over the pairs whose curve
-// is complete; `pairs` counts them. Empty vectors when no pair is complete.
+// Point-wise mean and mean +- one (population) standard deviation, clipped to the lowest and
+// highest value at that point, over the pairs whose curve is complete; `pairs` counts them.
+// Empty vectors when no pair is complete.
 struct MeanCurve {
     std::vector<double> mean, low, high;
     int64_t pairs = 0;

@@ -6,6 +6,7 @@
 #include "app/gui/settings.h"
 #include "app/gui/study_document.h"
 #include "app/gui/study_loader.h"
+#include "app/gui/study_views.h"
 #include "widgets/view_exporter.h"
 
 #include <QCoreApplication>
@@ -19,9 +20,10 @@ namespace bs::ui {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("bs::ui::FigureExport", text);
-}
+// The translation context of this file's messages (lupdate reads the macro).
+struct FigureExport {
+    Q_DECLARE_TR_FUNCTIONS(bs::ui::FigureExport)
+};
 
 // Writes `view` as NAME.png and NAME.pdf; false (with `error`) on the first failure.
 bool writeBoth(ExportableView& view, const QDir& dir, const QString& name,
@@ -44,11 +46,11 @@ QStringList exportFigures(const QString& studyPath, const QString& outDir, QStri
     QStringList written;
     const LoadResult loaded = loadStudy(studyPath, false);
     if (!loaded.study) {
-        *error = tr("Could not open %1: %2").arg(studyPath, loaded.error);
+        *error = FigureExport::tr("Could not open %1: %2").arg(studyPath, loaded.error);
         return written;
     }
     if (!QDir().mkpath(outDir)) {
-        *error = tr("Could not create the folder %1").arg(outDir);
+        *error = FigureExport::tr("Could not create the folder %1").arg(outDir);
         return written;
     }
     const QDir dir(outDir);
@@ -56,6 +58,15 @@ QStringList exportFigures(const QString& studyPath, const QString& outDir, QStri
     QTemporaryDir scratch;
     QSettings backend(scratch.filePath(QStringLiteral("figures.ini")), QSettings::IniFormat);
     Settings settings(&backend);
+    // The groups figure shows the surface set and the dataset that ranks the models: with
+    // every diagnostic it would hold three curves and bands per dataset, too many to read.
+    const QString score = StudyViews::defaultScoreColumn(*loaded.study);
+    QStringList hidden;
+    for (const DatasetEntry& d : loaded.study->datasets)
+        if (d.role == DatasetRole::Diagnostic &&
+            QStringLiteral("metric:") + QString::fromStdString(d.name) != score)
+            hidden << QString::fromStdString(d.name);
+    settings.setHiddenCurveDatasets(hidden);
     StudyDocument document;
     ConnectivityPanel connectivity(&document, &settings);
     InterpolationPanel interpolation(&document, &settings);

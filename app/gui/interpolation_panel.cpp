@@ -8,9 +8,9 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
+#include <QPushButton>
 #include <QSignalBlocker>
 #include <QSpinBox>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -27,7 +27,7 @@ InterpolationPanel::InterpolationPanel(StudyDocument* document, Settings* settin
     , m_columnBox(new QComboBox(this))
     , m_kLabel(new QLabel(tr("k ="), this))
     , m_kBox(new QSpinBox(this))
-    , m_datasetButton(new QToolButton(this)) {
+    , m_datasetButton(new QPushButton(this)) {
     m_modeBox->addItem(tr("Selected pairs"), QStringLiteral("pairs"));
     m_modeBox->addItem(tr("Top-k vs bottom-k"), QStringLiteral("groups"));
     m_modeBox->setToolTip(tr("Selected pairs: the curves of the pairs picked in the map or the "
@@ -38,7 +38,7 @@ InterpolationPanel::InterpolationPanel(StudyDocument* document, Settings* settin
     m_kBox->setRange(1, 500);
     m_kBox->setToolTip(tr("Models per group"));
     m_datasetButton->setText(tr("Datasets"));
-    m_datasetButton->setPopupMode(QToolButton::InstantPopup);
+    // A push button leaves room for its menu arrow (a tool button draws it over the text).
     m_datasetButton->setMenu(new QMenu(m_datasetButton));
     m_datasetButton->setToolTip(tr("Datasets whose curves are drawn"));
 

@@ -10,8 +10,8 @@
 
 class QComboBox;
 class QLabel;
+class QPushButton;
 class QSpinBox;
-class QToolButton;
 
 namespace bs::ui {
 
@@ -53,7 +53,7 @@ private:
     QComboBox* m_columnBox;
     QLabel* m_kLabel;
     QSpinBox* m_kBox;
-    QToolButton* m_datasetButton;
+    QPushButton* m_datasetButton; // a menu of check boxes
     std::vector<ModelPair> m_pairs;
     std::vector<std::string> m_pairNames; // to keep the pairs when the study is replaced
     bool m_updating = false;

@@ -2,16 +2,22 @@
 #include "app/gui/connectivity_panel.h"
 #include "app/gui/figure_export.h"
 #include "app/gui/main_window.h"
+#include "app/gui/settings.h"
 #include "app/gui/study_document.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <QTranslator>
 
+#include <cmath>
 #include <cstdio>
+#include <limits>
+#include <memory>
 
 namespace {
 
@@ -31,9 +37,18 @@ void scheduleScreenshot(bs::ui::MainWindow& window, const QString& file) {
     QObject::connect(&window, &bs::ui::MainWindow::studyOpened, &window, [&window, file] {
         const bs::Study& study = window.document()->study();
         if (study.models.size() >= 2) {
+            // The pair with the largest value on the map: the curve with the clearest barrier.
             auto* heatmap = window.connectivityPanel()->heatmap();
-            const auto& order = heatmap->order();
-            const int64_t i = order.front(), j = order.back();
+            const bs::Matrix& values = heatmap->data().values;
+            int64_t i = heatmap->order().front(), j = heatmap->order().back();
+            double best = -std::numeric_limits<double>::infinity();
+            for (int64_t r = 0; r < values.rows; ++r)
+                for (int64_t c = r + 1; c < values.cols; ++c)
+                    if (!std::isnan(values(r, c)) && values(r, c) > best) {
+                        best = values(r, c);
+                        i = r;
+                        j = c;
+                    }
             heatmap->setSelectedPair(i, j);
             emit heatmap->cellClicked(i, j);
         }
@@ -101,7 +116,16 @@ int main(int argc, char** argv) {
         return 0;
     }
 
-    bs::ui::MainWindow window;
+    // A screenshot shows the default layout and view choices, not the user's saved ones.
+    QTemporaryDir scratch;
+    std::unique_ptr<QSettings> scratchBackend;
+    std::unique_ptr<bs::ui::Settings> scratchSettings;
+    if (parser.isSet(screenshot)) {
+        scratchBackend = std::make_unique<QSettings>(
+            scratch.filePath(QStringLiteral("screenshot.ini")), QSettings::IniFormat);
+        scratchSettings = std::make_unique<bs::ui::Settings>(scratchBackend.get());
+    }
+    bs::ui::MainWindow window(scratchSettings.get());
     if (parser.isSet(screenshot)) {
         if (positional.isEmpty()) {
             std::fprintf(stderr, "--screenshot needs a study file\n");

@@ -206,9 +206,7 @@ void MainWindow::connectJobs() {
     connect(m_jobs, &JobController::evalReady, m_document, &StudyDocument::applyEvaluation);
     connect(m_jobs, &JobController::pairReady, m_document, &StudyDocument::applyPair);
     connect(m_jobs, &JobController::jobFailed, this,
-            [this](JobKind kind, const QString& text) {
-                showError(jobTitle(kind), text);
-            });
+            [this](JobKind kind, const QString& text) { showError(jobTitle(kind), text); });
     connect(m_jobs, &JobController::jobFinished, this, &MainWindow::onJobFinished);
 
     connect(m_demo, &DemoRunner::progress, m_status, &JobStatusWidget::setProgress);

@@ -35,7 +35,8 @@ ModelsPanel::ModelsPanel(StudyDocument* document, QWidget* parent)
     m_view->setWordWrap(false);
     m_view->verticalHeader()->setVisible(false);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    // Columns fit their contents; a stretched last column would push the cluster far right.
+    m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setHighlightSections(false);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->setIconSize(QSize(12, 12));

@@ -120,8 +120,12 @@ void NewStudyWizard::addDiagnostic() {
     DatasetDialog dialog(DatasetRole::Diagnostic, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    m_diagnosticSpecs.push_back(dialog.spec());
-    m_diagnostics->addItem(dialog.form()->specText());
+    addDiagnosticSpec(dialog.spec(), dialog.form()->specText());
+}
+
+void NewStudyWizard::addDiagnosticSpec(const NamedDatasetSpec& spec, const QString& text) {
+    m_diagnosticSpecs.push_back(spec);
+    m_diagnostics->addItem(text);
 }
 
 QWizardPage* NewStudyWizard::curvesPage() {

@@ -31,8 +31,15 @@ public:
 
     bool validateCurrentPage() override;
 
+    // The fields, for tests that fill the wizard as a user would.
     ModelFolderList* modelList() const { return m_models; }
+    QLineEdit* labelsEdit() const { return m_labels; }
     DatasetForm* surfaceForm() const { return m_surface; }
+    // Adds a diagnostic dataset as the Add… dialog would.
+    void addDiagnosticSpec(const NamedDatasetSpec& spec, const QString& text);
+    QSpinBox* pointsBox() const { return m_points; }
+    QLineEdit* pathEdit() const { return m_path; }
+    QCheckBox* computeBox() const { return m_compute; }
 
 private:
     QWizardPage* modelsPage();

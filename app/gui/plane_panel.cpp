@@ -18,9 +18,11 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
+#include <QOpenGLContext>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSpinBox>
@@ -128,9 +130,17 @@ PlanePanel::PlanePanel(MainWindow* window, QWidget* parent)
 
     m_tabs = new QTabWidget(this);
     m_contour = new PlaneContourView(this);
-    m_surface = new PlaneSurfaceView(this);
     m_tabs->addTab(m_contour, tr("2D Contours"));
-    m_tabs->addTab(m_surface, tr("3D Surface"));
+    // The 3D view is made when its tab is first shown, and only where OpenGL works (the
+    // offscreen platform of headless runs has none).
+    m_surfacePage = new QWidget(this);
+    auto* page = new QVBoxLayout(m_surfacePage);
+    page->setContentsMargins(0, 0, 0, 0);
+    m_tabs->addTab(m_surfacePage, tr("3D Surface"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index == 1)
+            ensureSurfaceView();
+    });
     layout->addWidget(m_tabs, 1);
     m_status = new QLabel(this);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -151,10 +161,14 @@ PlanePanel::PlanePanel(MainWindow* window, QWidget* parent)
     });
     connect(m_logBox, &QCheckBox::toggled, this, [this](bool on) {
         m_contour->setLogScale(on);
-        m_surface->setLogScale(on);
+        if (m_surface)
+            m_surface->setLogScale(on);
     });
     connect(m_sharedBox, &QCheckBox::toggled, this, [this] { applyColorRange(); });
-    connect(m_resetButton, &QToolButton::clicked, m_surface, &PlaneSurfaceView::resetView);
+    connect(m_resetButton, &QToolButton::clicked, this, [this] {
+        if (m_surface)
+            m_surface->resetView();
+    });
     connect(m_contour, &PlaneContourView::hovered, this, [this](const QString& text) {
         if (!text.isEmpty())
             emit statusMessage(text);
@@ -167,9 +181,8 @@ PlanePanel::PlanePanel(MainWindow* window, QWidget* parent)
             [this](JobKind kind, JobOutcome outcome, const StudySnapshot&) {
                 onJobFinished(kind, outcome);
             });
-    connect(m_window->jobs(), &JobController::busyChanged, this, [this](bool busy) {
-        m_computeButton->setEnabled(!busy && m_document->isOpen());
-    });
+    connect(m_window->jobs(), &JobController::busyChanged, this,
+            [this](bool busy) { m_computeButton->setEnabled(!busy && m_document->isOpen()); });
     rebuild();
 }
 
@@ -283,10 +296,9 @@ bool PlanePanel::computePlane() {
             // The empty plane first: the views show the models and the grid's extent at once.
             context.post(QVariant::fromValue(context.study.planes[index]));
             StudySession session(context.study, context.options);
-            bs::computePlane(context.study, session, index, context.hooks,
-                         [&context](const PlaneResult& plane) {
-                             context.post(QVariant::fromValue(plane));
-                         });
+            bs::computePlane(
+                context.study, session, index, context.hooks,
+                [&context](const PlaneResult& plane) { context.post(QVariant::fromValue(plane)); });
         });
     if (id == 0) {
         m_status->setText(tr("Another job is running; try again when it has finished."));
@@ -349,7 +361,8 @@ void PlanePanel::showStoredPlane(int index) {
 void PlanePanel::display(const PlaneResult& plane) {
     m_plane = plane;
     m_contour->setPlane(plane, metricName());
-    m_surface->setPlane(plane);
+    if (m_surface)
+        m_surface->setPlane(plane);
     applyColorRange();
     emit planeShown(m_contour->displayedResolution());
 }
@@ -357,7 +370,8 @@ void PlanePanel::display(const PlaneResult& plane) {
 void PlanePanel::applyColorRange() {
     if (!m_sharedBox->isChecked() || m_plane.resolution <= 0) {
         m_contour->setColorRange(std::nullopt);
-        m_surface->setColorRange(std::nullopt);
+        if (m_surface)
+            m_surface->setColorRange(std::nullopt);
         return;
     }
     // Every stored plane on this dataset, and the shown one (it may not be saved yet).
@@ -383,8 +397,9 @@ void PlanePanel::applyColorRange() {
         }
     }
     m_contour->setColorRange(found ? std::optional(std::pair(low, high)) : std::nullopt);
-    m_surface->setColorRange(lossFound ? std::optional(std::pair(lossLow, lossHigh))
-                                       : std::nullopt);
+    if (m_surface)
+        m_surface->setColorRange(lossFound ? std::optional(std::pair(lossLow, lossHigh))
+                                           : std::nullopt);
 }
 
 void PlanePanel::setShowMetric(bool metric) {
@@ -403,12 +418,45 @@ void PlanePanel::show3D(bool on) {
     m_tabs->setCurrentIndex(on ? 1 : 0);
 }
 
+bool PlanePanel::openGLAvailable() {
+    const QString platform = QGuiApplication::platformName();
+    if (platform == QLatin1String("offscreen") || platform == QLatin1String("minimal"))
+        return false;
+    QOpenGLContext context;
+    QSurfaceFormat format;
+    format.setVersion(3, 2);
+    format.setProfile(QSurfaceFormat::CoreProfile);
+    context.setFormat(format);
+    return context.create();
+}
+
+void PlanePanel::ensureSurfaceView() {
+    if (m_surface || m_surfaceTried)
+        return;
+    m_surfaceTried = true;
+    if (!openGLAvailable()) {
+        auto* label = new QLabel(tr("The 3D view needs OpenGL 3.2, which this display does not "
+                                    "offer. The 2D view and the exports work."),
+                                 m_surfacePage);
+        label->setAlignment(Qt::AlignCenter);
+        label->setWordWrap(true);
+        m_surfacePage->layout()->addWidget(label);
+        return;
+    }
+    m_surface = new PlaneSurfaceView(m_surfacePage);
+    m_surfacePage->layout()->addWidget(m_surface);
+    m_surface->setLogScale(m_logBox->isChecked());
+    m_surface->setPlane(m_plane);
+    applyColorRange();
+}
+
 QString PlanePanel::exportName() const {
-    return m_tabs->currentIndex() == 1 ? m_surface->exportName() : m_contour->exportName();
+    return m_tabs->currentIndex() == 1 && m_surface ? m_surface->exportName()
+                                                    : m_contour->exportName();
 }
 
 void PlanePanel::renderTo(QCPPainter& painter, const QSize& size) {
-    if (m_tabs->currentIndex() == 1)
+    if (m_tabs->currentIndex() == 1 && m_surface)
         m_surface->renderTo(painter, size);
     else
         m_contour->renderTo(painter, size);
@@ -422,6 +470,8 @@ QString PlanePanel::exportImage(const QString& path, const ExportOptions& option
     if (m_tabs->currentIndex() == 1) {
         if (exportFormatForPath(path) != ExportFormat::Png)
             return tr("The 3D view exports as PNG only: %1").arg(path);
+        if (!m_surface)
+            return tr("The 3D view needs OpenGL, which this display does not offer.");
         const QImage image = m_surface->image();
         if (image.isNull() || !image.save(path, "PNG"))
             return tr("Could not write %1.").arg(path);
@@ -477,8 +527,7 @@ void PlanePanel::exportWithDialog(int what) {
     const QString error = what == 0   ? exportImage(path)
                           : what == 1 ? exportGridVts(path)
                                       : exportGridCsv(path);
-    m_status->setText(error.isEmpty() ? tr("Wrote %1").arg(QDir::toNativeSeparators(path))
-                                      : error);
+    m_status->setText(error.isEmpty() ? tr("Wrote %1").arg(QDir::toNativeSeparators(path)) : error);
 }
 
 } // namespace bs::ui

@@ -34,7 +34,10 @@ public:
     explicit PlanePanel(MainWindow* window, QWidget* parent = nullptr);
 
     PlaneContourView* contourView() const { return m_contour; }
+    // The 3D view, made when its tab is first shown; nullptr before, or without OpenGL.
     PlaneSurfaceView* surfaceView() const { return m_surface; }
+    // Whether this display can show the 3D view (OpenGL 3.2 core; not the offscreen platform).
+    static bool openGLAvailable();
     QTabWidget* tabs() const { return m_tabs; }
 
     // The plane the controls describe (three models, dataset, resolution, margin).
@@ -76,6 +79,7 @@ signals:
 
 private:
     void rebuild(); // the study changed
+    void ensureSurfaceView();
     void fillModelBoxes();
     void refreshPlaneList();
     void display(const PlaneResult& plane);
@@ -102,7 +106,9 @@ private:
     QToolButton* m_exportButton;
     QTabWidget* m_tabs;
     PlaneContourView* m_contour;
-    PlaneSurfaceView* m_surface;
+    QWidget* m_surfacePage;
+    PlaneSurfaceView* m_surface = nullptr;
+    bool m_surfaceTried = false;
     QLabel* m_status;
     PlaneResult m_plane;
     bool m_computing = false;

@@ -11,9 +11,10 @@ namespace bs::ui {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("bs::ui::StudyLoader", text);
-}
+// The translation context of this file's messages (lupdate reads the macro).
+struct StudyLoader {
+    Q_DECLARE_TR_FUNCTIONS(bs::ui::StudyLoader)
+};
 
 } // namespace
 
@@ -22,11 +23,12 @@ LoadResult loadStudy(const QString& path, bool probeLock) {
     result.path = path;
     const QFileInfo info(path);
     if (!info.exists()) {
-        result.error = tr("%1 does not exist. It may have been moved or deleted.").arg(path);
+        result.error =
+            StudyLoader::tr("%1 does not exist. It may have been moved or deleted.").arg(path);
         return result;
     }
     if (!info.isFile() || !info.isReadable()) {
-        result.error = tr("%1 is not a readable file.").arg(path);
+        result.error = StudyLoader::tr("%1 is not a readable file.").arg(path);
         return result;
     }
     try {
@@ -40,9 +42,9 @@ LoadResult loadStudy(const QString& path, bool probeLock) {
     if (probeLock) {
         try {
             if (const auto who = StudyLock::holder(path.toStdString()))
-                result.lockNotice = tr("%1 is being written by %2")
-                                        .arg(QFileInfo(path).fileName(),
-                                             QString::fromStdString(*who));
+                result.lockNotice =
+                    StudyLoader::tr("%1 is being written by %2")
+                        .arg(QFileInfo(path).fileName(), QString::fromStdString(*who));
         } catch (const std::exception& e) {
             result.lockNotice = QString::fromStdString(e.what());
         }

@@ -283,13 +283,17 @@ InterpolationData StudyViews::pairCurves(const Study& study, const std::vector<M
         data.alphaLabel = tr("α   (0 = first model, 1 = second model of each pair)");
     }
     const std::vector<double> alpha = curveAlphas(study.points);
-    const std::vector<QColor> colors =
-        pairs.size() == 1 ? std::vector<QColor>{acrossColor()} : modelColors(pairs.size());
+    // One pair: a colour per dataset, so that five datasets stay apart; several pairs: a
+    // colour per pair and a line style per dataset.
+    const bool onePair = pairs.size() == 1;
+    const std::vector<QColor> colors = modelColors(onePair ? shown.size() : pairs.size());
     for (size_t p = 0; p < pairs.size(); ++p) {
         const auto [i, j] = pairs[p];
+        size_t d = 0;
         for (const auto& [dataset, style] : shown) {
             CurveSeries series;
-            series.color = colors[p];
+            series.color = colors[onePair ? d : p];
+            ++d;
             series.style = style;
             series.alpha = alpha;
             const auto it = study.curves.find(dataset->name);

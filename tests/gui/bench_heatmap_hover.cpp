@@ -92,12 +92,6 @@ private slots:
         for (int k = 0; k < 20; ++k)
             heatmap->plot()->replot(QCustomPlot::rpImmediateRefresh);
         qInfo("full replot of the same map: %.2f ms", clock.nsecsElapsed() / 1e6 / 20);
-
-        int64_t k = 0;
-        QBENCHMARK {
-            hover(heatmap, k % 100, (k * 3 + 1) % 100);
-            ++k;
-        }
     }
 
     void cleanupTestCase() { m_window.reset(); }

@@ -1,19 +1,26 @@
 // Compute jobs from the GUI: progress signals, Cancel keeping finished pairs, stale results
 // dropped, and a responsive event loop while a job runs.
+#include "app/gui/dataset_form.h"
 #include "app/gui/job_controller.h"
 #include "app/gui/job_status_widget.h"
 #include "app/gui/main_window.h"
+#include "app/gui/model_folder_list.h"
+#include "app/gui/new_study_wizard.h"
 #include "app/gui/settings.h"
 #include "app/gui/study_document.h"
 #include "core/study/study_store.h"
 #include "tests/gui/gui_fixture.h"
 #include "tests/support/test_support.h"
 
+#include <QCheckBox>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QtTest/QtTest>
@@ -197,6 +204,66 @@ private slots:
         QVERIFY(ranLong); // the job must have run during the whole measurement
         QVERIFY2(worst < 100, qPrintable(QString::number(worst)));
         QVERIFY(ticks > 100);
+    }
+
+    void newStudyWizardCreatesAndComputes() {
+        // The wizard filled as a user would: two model folders, the MNLI file (format guessed
+        // from its name), HANS-LO as diagnostic, 4 points; then Finish.
+        const QString models = m_dir.filePath(QStringLiteral("wizard-models"));
+        test::makeModelFolders(models, 2);
+        NewStudyWizard wizard(m_dir.path(), m_window.get());
+        wizard.show();
+        QVERIFY(!wizard.currentPage()->isComplete()); // no models yet
+        wizard.modelList()->addEntries(
+            {QDir(models).filePath(QStringLiteral("m0")), QDir(models).filePath("m1")});
+        QVERIFY(wizard.currentPage()->isComplete());
+        wizard.labelsEdit()->setText(QStringLiteral("entailment, neutral, contradiction"));
+        wizard.next();
+        QCOMPARE(wizard.currentId(), 1);
+        QVERIFY(!wizard.currentPage()->isComplete());
+        const std::string data = test::testDataDir().string();
+        wizard.surfaceForm()->setFile(test::toQString(test::testDataDir() / "mnli/dev_matched.tsv"),
+                                      QStringLiteral("mnli"));
+        wizard.surfaceForm()->setName(QStringLiteral("mnli"));
+        QVERIFY(wizard.currentPage()->isComplete());
+        wizard.next();
+        QCOMPARE(wizard.currentId(), 2);
+        wizard.addDiagnosticSpec(parseNamedDatasetSpec("hans-lo=" + data +
+                                                           "/hans/heuristics_evaluation_set.txt:"
+                                                           "hans:heuristic=lexical_overlap",
+                                                       DatasetRole::Diagnostic),
+                                 QStringLiteral("hans-lo"));
+        wizard.next();
+        QCOMPARE(wizard.currentId(), 3);
+        const QString path = m_dir.filePath(QStringLiteral("wizard.h5"));
+        wizard.pointsBox()->setValue(4);
+        wizard.pathEdit()->setText(path);
+        QVERIFY(wizard.computeBox()->isChecked());
+        QVERIFY(wizard.validateCurrentPage());
+        const NewStudyRequest& request = wizard.request();
+        QCOMPARE(request.path, path);
+        QCOMPARE(request.options.models.size(), size_t(2));
+        QCOMPARE(request.options.datasets.size(), size_t(2));
+        QCOMPARE(request.options.points, int64_t(4));
+        QCOMPARE(request.options.modelLabelNames.size(), size_t(3));
+        wizard.close();
+
+        // Creating opens the study, then every curve is computed (the default).
+        QSignalSpy opened(m_window.get(), &MainWindow::studyOpened);
+        QSignalSpy done(m_window.get(), &MainWindow::jobDone);
+        m_window->createStudy(request);
+        QVERIFY(opened.wait(30000));
+        QCOMPARE(opened.front().front().toString(), path);
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 2, 120000);
+        QCOMPARE(done.at(0).at(0).value<JobKind>(), JobKind::CreateStudy);
+        QCOMPARE(done.at(1).at(0).value<JobKind>(), JobKind::Curves);
+        QCOMPARE(done.at(1).at(1).value<JobOutcome>(), JobOutcome::Completed);
+        const Study saved = readStudy(path.toStdString());
+        QCOMPARE(saved.models.size(), size_t(2));
+        QCOMPARE(saved.points, int64_t(4));
+        QVERIFY(saved.curves.at("hans-lo").hasPair(0, 1));
+        QCOMPARE(m_window->document()->path(), path);
+        QVERIFY(m_window->document()->study().curves.at("mnli").hasPair(0, 1));
     }
 
     void cleanupTestCase() { m_window.reset(); }

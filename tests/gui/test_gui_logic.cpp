@@ -52,6 +52,17 @@ private slots:
         const MeanCurve reversed = meanCurve(curves, {{2, 0}}, true);
         QCOMPARE(reversed.mean, (std::vector<double>{0.7, 0.1, 0.9}));
         QCOMPARE(meanCurve(curves, {{1, 2}}, false).pairs, int64_t(0));
+        // Skewed values: mean - SD would leave the range of the data; the band stops there.
+        CurveSet skewed = CurveSet::empty(4, 2);
+        skewed.setPair(0, 1, {1.0, 1.0}, {0.5, 0.0});
+        skewed.setPair(0, 2, {1.0, 1.0}, {0.5, 0.0});
+        skewed.setPair(0, 3, {1.0, 1.0}, {0.5, 0.9});
+        const MeanCurve accuracy = meanCurve(skewed, {{0, 1}, {0, 2}, {0, 3}}, true);
+        QCOMPARE(accuracy.low[0], 0.5); // no spread: the band is the mean
+        QCOMPARE(accuracy.high[0], 0.5);
+        QVERIFY(std::abs(accuracy.mean[1] - 0.3) < 1e-12);
+        QCOMPARE(accuracy.low[1], 0.0); // 0.3 - 0.42 clipped to the lowest value
+        QVERIFY(std::abs(accuracy.high[1] - (0.3 + std::sqrt(0.18))) < 1e-12);
     }
 
     void throttleLimitsRate() {

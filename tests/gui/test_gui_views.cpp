@@ -162,6 +162,10 @@ private slots:
         const double cg = m_computed.matrices.at("mnli").convexityGap(0, 2);
         auto* map = qobject_cast<QCPColorMap*>(panel->heatmap()->plot()->plottable(0));
         QVERIFY(map);
+        // The perceptually uniform map: viridis from dark purple to yellow.
+        const QCPRange unit(0, 1);
+        QCOMPARE(QColor(map->gradient().color(0.0, unit)), QColor(0x44, 0x01, 0x54));
+        QCOMPARE(QColor(map->gradient().color(1.0, unit)), QColor(0xfd, 0xe7, 0x25));
         QCOMPARE(map->data()->cell(0, 2), cg);
         QCOMPARE(map->data()->cell(2, 0), m_computed.matrices.at("mnli").convexityGap(2, 0));
     }
@@ -383,7 +387,8 @@ private slots:
         // A stand-in panel as a later issue adds one: a table view that exports itself.
         class Extra : public QLabel, public ExportableView {
         public:
-            Extra() : QLabel(QStringLiteral("extra panel")) {}
+            Extra()
+                : QLabel(QStringLiteral("extra panel")) {}
             QString exportName() const override { return QStringLiteral("extra"); }
             void renderTo(QCPPainter& painter, const QSize& size) override {
                 painter.fillRect(QRect(QPoint(), size), Qt::darkCyan);

@@ -1,5 +1,6 @@
 # Tests of gui (see ../CMakeLists.txt for bs_add_test).
-# The GUI tests run on the offscreen platform (QCustomPlot needs no OpenGL).
+# Tests that build the main window need a display (Xvfb): the window holds the 3D plane view, a
+# QOpenGLWidget, which the offscreen platform cannot composite. The rest run offscreen.
 
 # Studies built from the fixture models, shared by the GUI tests (compiled once).
 add_library(bs_gui_test_fixture STATIC ${CMAKE_CURRENT_LIST_DIR}/gui_fixture.cpp)
@@ -11,19 +12,28 @@ endif()
 
 bs_add_test(test_gui_logic SOURCES test_gui_logic.cpp LIBS basinscope_gui LABELS gui GUI)
 bs_add_test(test_gui_views SOURCES test_gui_views.cpp LIBS basinscope_gui bs_gui_test_fixture
-            Qt6::Svg ${HDF5_C_LIBRARIES} LABELS gui GUI)
+            Qt6::Svg ${HDF5_C_LIBRARIES} LABELS gui GUI NEEDS_DISPLAY)
 target_include_directories(test_gui_views SYSTEM PRIVATE ${HDF5_C_INCLUDE_DIRS})
 bs_add_test(test_gui_compute SOURCES test_gui_compute.cpp
-            LIBS basinscope_gui bs_gui_test_fixture LABELS gui GUI)
+            LIBS basinscope_gui bs_gui_test_fixture LABELS gui GUI NEEDS_DISPLAY)
 bs_add_test(test_gui_figures SOURCES test_gui_figures.cpp LIBS bs_gui_test_fixture Qt6::Gui
             LABELS gui GUI)
 target_compile_definitions(test_gui_figures PRIVATE BS_GUI_PATH="$<TARGET_FILE:basinscope>")
 add_dependencies(test_gui_figures basinscope)
 # A benchmark: prints the hover repaint time of a 100 x 100 map; asserts the hovered cells.
 bs_add_test(bench_heatmap_hover SOURCES bench_heatmap_hover.cpp
-            LIBS basinscope_gui bs_gui_test_fixture LABELS gui benchmark GUI)
+            LIBS basinscope_gui bs_gui_test_fixture LABELS gui benchmark GUI NEEDS_DISPLAY)
 
 # The shared precompiled header (ATen + QtTest) is built without Qt Gui; these targets define
 # QT_GUI_LIB, so GCC would skip it with a warning. They include no LibTorch header anyway.
 set_target_properties(test_gui_logic test_gui_views test_gui_compute test_gui_figures
                       bench_heatmap_hover PROPERTIES DISABLE_PRECOMPILE_HEADERS ON)
+
+# Loss planes (2D contours, 3D VTK surface) and the Clusters panel (issues 5 and 6). The 3D
+# view needs OpenGL, so these run under Xvfb (scripts/run-tests provides it).
+bs_add_test(test_plane_views SOURCES test_plane_views.cpp LIBS basinscope_gui Qt6::Svg
+            VTK::IOXML LABELS gui GUI NEEDS_DISPLAY)
+bs_add_test(test_cluster_views SOURCES test_cluster_views.cpp LIBS basinscope_gui Qt6::Svg
+            LABELS gui GUI NEEDS_DISPLAY)
+set_target_properties(test_plane_views test_cluster_views PROPERTIES
+                      DISABLE_PRECOMPILE_HEADERS ON)
