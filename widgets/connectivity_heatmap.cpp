@@ -273,9 +273,12 @@ void ConnectivityHeatmap::updateTicks(const QSize& plotSize) {
         xTicker->addTick(double(p), name);
         yTicker->addTick(double(p), name);
     }
-    // Horizontal column labels while they fit side by side, vertical otherwise.
-    const bool fits = double(widest + 8) * double((n + step - 1) / step) < side;
-    m_plot->xAxis->setTickLabelRotation(fits ? 0 : 90);
+    // Horizontal column labels while they fit side by side; else slanted, ending at their
+    // tick (reads left to right), and vertical once even slanted labels would overlap.
+    const double shown = double((n + step - 1) / step);
+    const bool fits = double(widest + 8) * shown < side;
+    const bool slanted = double(metrics.height()) * 1.5 * shown < side;
+    m_plot->xAxis->setTickLabelRotation(fits ? 0 : slanted ? -45 : -90);
 }
 
 void ConnectivityHeatmap::placeFrame(QCPItemRect* frame, int64_t i, int64_t j) {
