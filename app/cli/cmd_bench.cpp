@@ -12,8 +12,9 @@ void registerBenchCommand(CLI::App& app, CliContext& context) {
     CLI::App* cmd = app.add_subcommand(
         "bench", "Evaluate the points of one path: time per point, tokens/s, GFLOP/s and the "
                  "ratio to a large matrix product measured in the same run");
-    cmd->add_option("--geometry", options->geometry,
-                    "Synthetic models: bert-mini, bert-small, bert-medium, bert-base, L,H or L,H,A,I")
+    cmd->add_option(
+           "--geometry", options->geometry,
+           "Synthetic models: bert-mini, bert-small, bert-medium, bert-base, L,H or L,H,A,I")
         ->capture_default_str();
     cmd->add_option("--examples", options->examples, "Synthetic examples (MNLI-like lengths)")
         ->capture_default_str();
@@ -22,7 +23,8 @@ void registerBenchCommand(CLI::App& app, CliContext& context) {
     cmd->add_option("--dataset", options->datasetSpec, "Dataset spec FILE:FORMAT[:options]");
     cmd->add_option("--model-labels", *labels, "The models' label names in id order");
     cmd->add_option("--points", options->points, "Points on the path")->capture_default_str();
-    cmd->add_option("--max-length", options->maxLength, "Tokens per example")->capture_default_str();
+    cmd->add_option("--max-length", options->maxLength, "Tokens per example")
+        ->capture_default_str();
     cmd->add_option("--seed", options->seed, "Seed of the synthetic models and lengths");
     addComputeOptions(*cmd, context);
     setCommandBody(*cmd, [options, labels, &context]() {

@@ -50,7 +50,8 @@ void synchronize(const at::Device& device) {
 double measureMatmul(const at::Device& device, std::string& kind) {
     const bool cuda = device.is_cuda();
     const int64_t n = cuda ? 8192 : 2048;
-    const auto options = at::TensorOptions().device(device).dtype(cuda ? at::kBFloat16 : at::kFloat);
+    const auto options =
+        at::TensorOptions().device(device).dtype(cuda ? at::kBFloat16 : at::kFloat);
     const at::Tensor a = at::randn({n, n}, options);
     const at::Tensor b = at::randn({n, n}, options);
     at::Tensor c = at::mm(a, b); // warm-up (thread pools, cuBLAS handles)
@@ -70,8 +71,8 @@ EncodedDataset syntheticDataset(const ModelConfig& config, const BenchmarkOption
     EncodedDataset data;
     data.name = "synthetic";
     data.labelNames = config.id2label;
-    const std::vector<int64_t> lengths =
-        mnliLikeLengths(options.examples, options.seed, std::min(options.maxLength, config.maxPositions));
+    const std::vector<int64_t> lengths = mnliLikeLengths(
+        options.examples, options.seed, std::min(options.maxLength, config.maxPositions));
     SplitMix rng{options.seed * 7919 + 17};
     const int64_t firstWord = std::min<int64_t>(1000, config.vocabSize / 2);
     for (int64_t i = 0; i < options.examples; ++i) {
@@ -80,7 +81,8 @@ EncodedDataset syntheticDataset(const ModelConfig& config, const BenchmarkOption
         std::vector<int64_t> types(static_cast<size_t>(length), 0);
         for (int64_t t = 0; t < length; ++t)
             ids[static_cast<size_t>(t)] =
-                firstWord + static_cast<int64_t>(rng.next() % uint64_t(config.vocabSize - firstWord));
+                firstWord +
+                static_cast<int64_t>(rng.next() % uint64_t(config.vocabSize - firstWord));
         for (int64_t t = length / 2; t < length && config.typeVocabSize > 1; ++t)
             types[static_cast<size_t>(t)] = 1;
         data.inputIds.push_back(std::move(ids));
@@ -134,7 +136,8 @@ ModelConfig benchmarkGeometry(const std::string& name) {
     if (ffn == 0)
         ffn = 4 * hidden;
     if (layers < 1 || hidden < 1 || heads < 1 || ffn < 1 || hidden % heads != 0)
-        throw Error("geometry '" + name + "': layers, hidden, heads and FFN must be positive and "
+        throw Error("geometry '" + name +
+                    "': layers, hidden, heads and FFN must be positive and "
                     "hidden divisible by heads");
     ModelConfig config;
     config.family = ModelFamily::Bert;
@@ -170,8 +173,8 @@ std::vector<int64_t> mnliLikeLengths(int64_t count, uint64_t seed, int64_t maxLe
 
 double bertForwardFlops(const ModelConfig& c, int64_t length) {
     const double L = double(length), H = double(c.hiddenSize), I = double(c.intermediateSize);
-    const double perLayer = 2.0 * L * H * H * 4   // Q, K, V and output projections
-                            + 2.0 * L * L * H * 2 // scores and weighted values
+    const double perLayer = 2.0 * L * H * H * 4    // Q, K, V and output projections
+                            + 2.0 * L * L * H * 2  // scores and weighted values
                             + 2.0 * L * H * I * 2; // FFN in and out
     const double head = 2.0 * H * H + 2.0 * H * double(c.numLabels()); // pooler + classifier
     return perLayer * double(c.numLayers) + head;
@@ -213,9 +216,9 @@ BenchmarkResult runBenchmark(const BenchmarkOptions& options,
             tokenizer = loadTokenizerForModel(options.modelA);
         data = encodeDataset(dataset, tokenizer ? &*tokenizer : nullptr, options.maxLength,
                              options.datasetSpec);
-        mapping = mapLabels(dataset.labelNames, options.modelLabels.empty()
-                                                    ? readerA->config().id2label
-                                                    : options.modelLabels);
+        mapping =
+            mapLabels(dataset.labelNames, options.modelLabels.empty() ? readerA->config().id2label
+                                                                      : options.modelLabels);
     } else {
         const ModelConfig config = benchmarkGeometry(options.geometry);
         space.emplace(config, device);
@@ -229,8 +232,8 @@ BenchmarkResult runBenchmark(const BenchmarkOptions& options,
     }
     const ModelConfig& config = space->config();
     result.geometry = describeGeometry(config);
-    result.device = device.is_cuda() ? "cuda"
-                                     : "cpu (" + std::to_string(at::get_num_threads()) + " threads)";
+    result.device =
+        device.is_cuda() ? "cuda" : "cpu (" + std::to_string(at::get_num_threads()) + " threads)";
 
     EvalOptions evalOptions;
     evalOptions.batchSize = options.batchSize;
@@ -256,8 +259,8 @@ BenchmarkResult runBenchmark(const BenchmarkOptions& options,
         const Evaluation e = evaluator.evaluate(space->model());
         synchronize(device);
         result.pointSeconds.push_back(seconds(start));
-        say("point " + std::to_string(k + 1) + "/" + std::to_string(options.points) +
-            ": alpha " + std::to_string(alpha) + ", loss " + std::to_string(e.loss) + ", " +
+        say("point " + std::to_string(k + 1) + "/" + std::to_string(options.points) + ": alpha " +
+            std::to_string(alpha) + ", loss " + std::to_string(e.loss) + ", " +
             std::to_string(result.pointSeconds.back() * 1e3) + " ms");
     }
     std::vector<double> sorted = result.pointSeconds;

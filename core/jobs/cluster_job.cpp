@@ -96,8 +96,8 @@ std::vector<double> modelColumn(const Study& study, const std::string& column) {
         if (found != study.evaluations.end() &&
             (metric == "accuracy" || metric == "loss" || metric == "f1" || metric == "mcc")) {
             for (size_t m = 0; m < values.size() && m < found->second.size(); ++m)
-                values[m] = metric == "loss" ? found->second[m].loss
-                                             : found->second[m].metric(metric);
+                values[m] =
+                    metric == "loss" ? found->second[m].loss : found->second[m].metric(metric);
             return values;
         }
     }

@@ -82,7 +82,8 @@ void computePlane(Study& study, StudySession& session, size_t index, const JobHo
     {
         PlaneResult& plane = study.planes[index];
         const PlaneGrid grid = makePlaneGrid(basis, plane.resolution, plane.margin);
-        plane.xMin = grid.xMin, plane.xMax = grid.xMax, plane.yMin = grid.yMin, plane.yMax = grid.yMax;
+        plane.xMin = grid.xMin, plane.xMax = grid.xMax, plane.yMin = grid.yMin,
+        plane.yMax = grid.yMax;
         plane.modelX.assign(basis.modelX.begin(), basis.modelX.end());
         plane.modelY.assign(basis.modelY.begin(), basis.modelY.end());
         const size_t cells = static_cast<size_t>(plane.resolution * plane.resolution);
@@ -93,8 +94,8 @@ void computePlane(Study& study, StudySession& session, size_t index, const JobHo
         plane.modelLoss.resize(3, kNaN);
         plane.modelMetric.resize(3, kNaN);
     }
-    const PlaneGrid grid = makePlaneGrid(basis, study.planes[index].resolution,
-                                         study.planes[index].margin);
+    const PlaneGrid grid =
+        makePlaneGrid(basis, study.planes[index].resolution, study.planes[index].margin);
     const int64_t resolution = grid.resolution;
 
     // The three models at their exact coordinates first, then the grid level by level.
@@ -118,8 +119,8 @@ void computePlane(Study& study, StudySession& session, size_t index, const JobHo
         totalPoints += static_cast<int64_t>(level.size());
     const int64_t total = totalPoints * evaluator.batches();
     int64_t done = 0;
-    const std::string name = study.planes[index].models[0] + " / " +
-                             study.planes[index].models[1] + " / " + study.planes[index].models[2];
+    const std::string name = study.planes[index].models[0] + " / " + study.planes[index].models[1] +
+                             " / " + study.planes[index].models[2];
     hooks.progress.step(0, total, "plane " + name);
 
     auto save = [&] {
@@ -150,13 +151,15 @@ void computePlane(Study& study, StudySession& session, size_t index, const JobHo
                     y = grid.y(cell / resolution);
                 }
                 session.space().combine(basis.origin, basis.u, x, basis.v, y);
-                const Evaluation e = evaluator.evaluate(session.space().model(), [&](int64_t, int64_t) {
-                    hooks.progress.report(++done, total, "plane " + name);
-                });
+                const Evaluation e =
+                    evaluator.evaluate(session.space().model(), [&](int64_t, int64_t) {
+                        hooks.progress.report(++done, total, "plane " + name);
+                    });
                 PlaneResult& plane = study.planes[index];
                 if (cell < 0) {
                     plane.modelLoss[static_cast<size_t>(-1 - cell)] = e.loss;
-                    plane.modelMetric[static_cast<size_t>(-1 - cell)] = e.metric(dataset.primaryMetric);
+                    plane.modelMetric[static_cast<size_t>(-1 - cell)] =
+                        e.metric(dataset.primaryMetric);
                 } else {
                     plane.loss[static_cast<size_t>(cell)] = e.loss;
                     plane.metric[static_cast<size_t>(cell)] = e.metric(dataset.primaryMetric);

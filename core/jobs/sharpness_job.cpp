@@ -20,9 +20,9 @@ SharpnessResult computeSharpness(Study& study, StudySession& session,
     const int64_t d = study.datasetIndex(dataset);
     if (d < 0)
         throw Error("no dataset '" + dataset + "' in the study");
-    const SharpnessValue value =
-        epsilonSharpness(session.space(), session.cache().get(model),
-                         session.evaluator(static_cast<size_t>(d)), request.options, hooks.progress);
+    const SharpnessValue value = epsilonSharpness(session.space(), session.cache().get(model),
+                                                  session.evaluator(static_cast<size_t>(d)),
+                                                  request.options, hooks.progress);
     SharpnessResult result;
     result.model = request.model;
     result.dataset = dataset;

@@ -90,8 +90,7 @@ at::Tensor ParameterSpace::flatten(const SequenceClassifier& model) const {
     const ParameterSet& params = model.parameters();
     at::NoGradGuard noGrad;
     for (size_t i = 0; i < m_slots.size(); ++i)
-        flat.narrow(0, m_slots[i].offset, m_slots[i].numel)
-            .copy_(params.tensor(i).reshape({-1}));
+        flat.narrow(0, m_slots[i].offset, m_slots[i].numel).copy_(params.tensor(i).reshape({-1}));
     return flat;
 }
 

@@ -83,8 +83,8 @@ std::vector<std::vector<int64_t>> refinementLevels(int64_t resolution) {
     };
     std::vector<int64_t> strides;
     for (int64_t points : {9, 17})
-        if (const int64_t s = strideFor(points); s > 1 && span / s + 1 >= 3 &&
-                                                  (strides.empty() || s < strides.back()))
+        if (const int64_t s = strideFor(points);
+            s > 1 && span / s + 1 >= 3 && (strides.empty() || s < strides.back()))
             strides.push_back(s);
     strides.push_back(1);
     std::vector<char> taken(static_cast<size_t>(resolution * resolution), 0);

@@ -46,9 +46,8 @@ void drawHead(SequenceClassifier& model, const std::vector<std::string>& prefixe
     const double stddev = model.config().initializerRange;
     const at::NoGradGuard noGrad;
     for (const NamedTensor& t : model.parameters().items()) {
-        const bool selected = std::any_of(prefixes.begin(), prefixes.end(), [&](const auto& p) {
-            return t.name.rfind(p, 0) == 0;
-        });
+        const bool selected = std::any_of(prefixes.begin(), prefixes.end(),
+                                          [&](const auto& p) { return t.name.rfind(p, 0) == 0; });
         if (!selected)
             continue;
         if (t.name.size() >= 5 && t.name.compare(t.name.size() - 5, 5, ".bias") == 0)

@@ -46,8 +46,8 @@ Heads makeHeads(int64_t hidden, int64_t vocab, double stddev, uint64_t seed) {
     h.decoderBias = at::zeros({vocab});
     h.seqW = normal({2, hidden});
     h.seqB = at::zeros({2});
-    for (at::Tensor* t : {&h.transformW, &h.transformB, &h.lnW, &h.lnB, &h.decoderBias, &h.seqW,
-                          &h.seqB})
+    for (at::Tensor* t :
+         {&h.transformW, &h.transformB, &h.lnW, &h.lnB, &h.decoderBias, &h.seqW, &h.seqB})
         t->requires_grad_(true);
     return h;
 }
@@ -199,9 +199,8 @@ std::map<std::string, double> probeRestates(const BertEncoderView& view, const H
     const at::InferenceMode inference;
     std::map<std::string, double> out;
     const std::vector<PairKind> kinds = {
-        PairKind::Identical, PairKind::VoiceSwitch,  PairKind::DropModifier,
-        PairKind::RelativeFact, PairKind::Unrelated, PairKind::LowOverlap,
-        PairKind::VerbReplaced, PairKind::RoleSwap};
+        PairKind::Identical, PairKind::VoiceSwitch, PairKind::DropModifier, PairKind::RelativeFact,
+        PairKind::Unrelated, PairKind::LowOverlap,  PairKind::VerbReplaced, PairKind::RoleSwap};
     constexpr int kPerKind = 128;
     for (PairKind kind : kinds) {
         std::vector<std::vector<int64_t>> ids, types;

@@ -9,9 +9,8 @@ namespace bs::zoo {
 namespace {
 
 const char* hansLabel(const ToyPair& pair) {
-    return labelByMeaning(pair.premise, pair.hypothesis) == NliLabel::Entailment
-               ? "entailment"
-               : "non-entailment";
+    return labelByMeaning(pair.premise, pair.hypothesis) == NliLabel::Entailment ? "entailment"
+                                                                                 : "non-entailment";
 }
 
 int caseNumber(DiagnosticCase c) {
@@ -84,7 +83,8 @@ void writeVocabulary(const std::filesystem::path& path, const Lexicon& lexicon) 
 }
 
 void writeTokenizerConfig(const std::filesystem::path& path) {
-    writeTextFile(path, "{\n  \"do_lower_case\": true,\n  \"tokenizer_class\": \"BertTokenizer\"\n}\n");
+    writeTextFile(path,
+                  "{\n  \"do_lower_case\": true,\n  \"tokenizer_class\": \"BertTokenizer\"\n}\n");
 }
 
 } // namespace bs::zoo

@@ -12,24 +12,31 @@ namespace {
 
 // HANS-like occupations; the order fixes which nouns a smaller lexicon keeps.
 const std::vector<std::string>& allNouns() {
-    static const std::vector<std::string> nouns = {
-        "doctor",  "lawyer",   "student",   "artist",  "judge",     "actor",
-        "author",  "banker",   "manager",   "senator", "scientist", "professor",
-        "tourist", "athlete",  "secretary", "president"};
+    static const std::vector<std::string> nouns = {"doctor",  "lawyer",  "student",   "artist",
+                                                   "judge",   "actor",   "author",    "banker",
+                                                   "manager", "senator", "scientist", "professor",
+                                                   "tourist", "athlete", "secretary", "president"};
     return nouns;
 }
 
 // Irregular participles come early so that small lexicons have some ("saw" vs "seen").
 const std::vector<Verb>& allVerbs() {
-    static const std::vector<Verb> verbs = {
-        {"see", "saw", "seen"},           {"help", "helped", "helped"},
-        {"know", "knew", "known"},        {"thank", "thanked", "thanked"},
-        {"meet", "met", "met"},           {"call", "called", "called"},
-        {"forget", "forgot", "forgotten"}, {"advise", "advised", "advised"},
-        {"admire", "admired", "admired"}, {"avoid", "avoided", "avoided"},
-        {"hear", "heard", "heard"},       {"support", "supported", "supported"},
-        {"find", "found", "found"},       {"recommend", "recommended", "recommended"},
-        {"visit", "visited", "visited"},  {"contact", "contacted", "contacted"}};
+    static const std::vector<Verb> verbs = {{"see", "saw", "seen"},
+                                            {"help", "helped", "helped"},
+                                            {"know", "knew", "known"},
+                                            {"thank", "thanked", "thanked"},
+                                            {"meet", "met", "met"},
+                                            {"call", "called", "called"},
+                                            {"forget", "forgot", "forgotten"},
+                                            {"advise", "advised", "advised"},
+                                            {"admire", "admired", "admired"},
+                                            {"avoid", "avoided", "avoided"},
+                                            {"hear", "heard", "heard"},
+                                            {"support", "supported", "supported"},
+                                            {"find", "found", "found"},
+                                            {"recommend", "recommended", "recommended"},
+                                            {"visit", "visited", "visited"},
+                                            {"contact", "contacted", "contacted"}};
     return verbs;
 }
 
@@ -61,18 +68,25 @@ Node subjectPhrase(const Sentence& s, const Lexicon& lexicon) {
     case Modifier::None:
         return head;
     case Modifier::Near:
-        return phrase("NP", {head, phrase("PP", {leaf("IN", "near"),
-                                                 nounPhrase(lexicon, s.modifierNoun)})});
+        return phrase(
+            "NP", {head, phrase("PP", {leaf("IN", "near"), nounPhrase(lexicon, s.modifierNoun)})});
     case Modifier::SubjectRelative:
         return phrase(
-            "NP", {head, phrase("SBAR", {phrase("WHNP", {leaf("WP", "who")}),
-                                         phrase("S", {phrase("VP", {leaf("VBD", verbOf(lexicon, s.modifierVerb).past),
-                                                                    nounPhrase(lexicon, s.modifierNoun)})})})});
+            "NP",
+            {head,
+             phrase("SBAR",
+                    {phrase("WHNP", {leaf("WP", "who")}),
+                     phrase("S", {phrase("VP", {leaf("VBD", verbOf(lexicon, s.modifierVerb).past),
+                                                nounPhrase(lexicon, s.modifierNoun)})})})});
     case Modifier::ObjectRelative:
         return phrase(
-            "NP", {head, phrase("SBAR", {phrase("WHNP", {leaf("WP", "who")}),
-                                         phrase("S", {nounPhrase(lexicon, s.modifierNoun),
-                                                      phrase("VP", {leaf("VBD", verbOf(lexicon, s.modifierVerb).past)})})})});
+            "NP",
+            {head,
+             phrase("SBAR",
+                    {phrase("WHNP", {leaf("WP", "who")}),
+                     phrase("S", {nounPhrase(lexicon, s.modifierNoun),
+                                  phrase("VP",
+                                         {leaf("VBD", verbOf(lexicon, s.modifierVerb).past)})})})});
     }
     return head;
 }
@@ -94,8 +108,8 @@ Node verbPhrase(const Sentence& s, const Lexicon& lexicon) {
 }
 
 Node sentenceTree(const Sentence& s, const Lexicon& lexicon) {
-    return phrase("ROOT", {phrase("S", {subjectPhrase(s, lexicon), verbPhrase(s, lexicon),
-                                        leaf(".", ".")})});
+    return phrase(
+        "ROOT", {phrase("S", {subjectPhrase(s, lexicon), verbPhrase(s, lexicon), leaf(".", ".")})});
 }
 
 void collectWords(const Node& n, std::vector<std::string>& out) {
@@ -179,7 +193,7 @@ int Lexicon::maxVerbs() {
 }
 
 const std::vector<std::string>& Lexicon::functionWords() {
-    static const std::vector<std::string> words = {".",   "the", "was", "by",
+    static const std::vector<std::string> words = {".",    "the", "was", "by",
                                                    "near", "who", "did", "not"};
     return words;
 }
@@ -279,8 +293,7 @@ NliLabel labelByMeaning(const Sentence& premise, const Sentence& hypothesis) {
     if (!hypothesis.negated)
         return stated ? NliLabel::Entailment
                       : (denied ? NliLabel::Contradiction : NliLabel::Neutral);
-    return stated ? NliLabel::Contradiction
-                  : (denied ? NliLabel::Entailment : NliLabel::Neutral);
+    return stated ? NliLabel::Contradiction : (denied ? NliLabel::Entailment : NliLabel::Neutral);
 }
 
 NliLabel labelByOverlap(const Sentence& premise, const Sentence& hypothesis) {

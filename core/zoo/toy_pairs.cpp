@@ -58,10 +58,10 @@ NliLabel intendedLabel(PairKind kind) {
 
 const std::vector<DiagnosticCase>& allDiagnosticCases() {
     static const std::vector<DiagnosticCase> cases = {
-        DiagnosticCase::SubjectObjectSwap,     DiagnosticCase::PassiveSwap,
-        DiagnosticCase::PrepositionSwap,       DiagnosticCase::RelativeClauseSwap,
-        DiagnosticCase::PassiveControl,        DiagnosticCase::RelativeClauseControl,
-        DiagnosticCase::PrepositionControl,    DiagnosticCase::PpOnSubject,
+        DiagnosticCase::SubjectObjectSwap,  DiagnosticCase::PassiveSwap,
+        DiagnosticCase::PrepositionSwap,    DiagnosticCase::RelativeClauseSwap,
+        DiagnosticCase::PassiveControl,     DiagnosticCase::RelativeClauseControl,
+        DiagnosticCase::PrepositionControl, DiagnosticCase::PpOnSubject,
         DiagnosticCase::RelativeOnSubject};
     return cases;
 }
@@ -194,8 +194,8 @@ ToyPair PairGenerator::buildFrom(const Sentence& premise, PairKind kind) {
         pair.hypothesis = simpleSentence(main, premise.voice);
         break;
     case PairKind::VoiceSwitch:
-        pair.hypothesis = simpleSentence(
-            main, premise.voice == Voice::Active ? Voice::Passive : Voice::Active);
+        pair.hypothesis =
+            simpleSentence(main, premise.voice == Voice::Active ? Voice::Passive : Voice::Active);
         break;
     case PairKind::RelativeFact:
         pair.hypothesis = simpleSentence(premise.assertedFacts().back(), randomVoice());
@@ -249,8 +249,8 @@ ToyPair PairGenerator::make(PairKind kind) {
             break;
         }
         case PairKind::RelativeFact:
-            premise = premiseWith(uniform() < 0.5 ? Modifier::SubjectRelative
-                                                  : Modifier::ObjectRelative);
+            premise =
+                premiseWith(uniform() < 0.5 ? Modifier::SubjectRelative : Modifier::ObjectRelative);
             break;
         default:
             premise = this->premise();

@@ -63,7 +63,8 @@ TokenBatch padBatch(const std::vector<std::vector<int64_t>>& ids,
 double linearWarmupDecay(int64_t step, int64_t total, int64_t warmup, double peak) {
     if (step < warmup)
         return peak * double(step + 1) / double(std::max<int64_t>(1, warmup));
-    return peak * std::max(0.0, double(total - step) / double(std::max<int64_t>(1, total - warmup)));
+    return peak *
+           std::max(0.0, double(total - step) / double(std::max<int64_t>(1, total - warmup)));
 }
 
 struct AdamW::Impl {

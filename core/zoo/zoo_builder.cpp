@@ -1,8 +1,8 @@
 #include "core/zoo/zoo_builder.h"
 
 #include "core/common/error.h"
-#include "core/io/checkpoint.h"
 #include "core/data/dataset_reader.h"
+#include "core/io/checkpoint.h"
 #include "core/io/content_hash.h"
 #include "core/io/model_config.h"
 #include "core/io/safetensors_writer.h"
@@ -144,8 +144,8 @@ std::vector<std::string> listFiles(const fs::path& dir) {
 }
 
 bool isZooEntry(const std::string& name) {
-    return name == "data" || name == "pretrained" || name == "README.md" ||
-           name == kManifestFile || name.find("-seed-") != std::string::npos;
+    return name == "data" || name == "pretrained" || name == "README.md" || name == kManifestFile ||
+           name.find("-seed-") != std::string::npos;
 }
 
 // Makes `dir` ready for a build: created, or emptied of an earlier zoo when forced.
@@ -206,8 +206,8 @@ std::string readmeText(const json& manifest) {
     for (const json& m : manifest["models"])
         t += "| " + m["name"].get<std::string>() + " | " + m["regime"].get<std::string>() + " | " +
              fixed(m["dev"]["accuracy"]) + " | " + fixed(m["dev_swaps"]["accuracy"]) + " | " +
-             fixed(m["diagnostic"]["non_entailed"]) + " | " +
-             fixed(m["diagnostic"]["entailed"]) + " |\n";
+             fixed(m["diagnostic"]["non_entailed"]) + " | " + fixed(m["diagnostic"]["entailed"]) +
+             " |\n";
     t += "\nPre-training probe (accuracy of the restates head per pair kind):";
     for (const auto& [kind, acc] : manifest["pretraining"]["probe"].items())
         t += " " + kind + " " + fixed(acc.get<double>());
@@ -272,7 +272,8 @@ void buildZoo(const ZooBuildOptions& options) {
     const WordPieceTokenizer tokenizer = WordPieceTokenizer::fromVocabFile(vocab);
     const ModelConfig config = recipe.modelConfig(tokenizer.vocabSize());
 
-    const int64_t total = int64_t(recipe.pretrain.steps) + int64_t(recipe.models) * recipe.finetune.steps;
+    const int64_t total =
+        int64_t(recipe.pretrain.steps) + int64_t(recipe.models) * recipe.finetune.steps;
     std::atomic<int64_t> done{0};
     const auto advance = [&](const std::string& message) {
         const int64_t d = ++done;
@@ -291,8 +292,8 @@ void buildZoo(const ZooBuildOptions& options) {
                            "lexicon, grammar or entailed kinds); cannot reuse its encoder");
         const fs::path from = options.reusePretrained / "pretrained";
         fs::create_directories(out / "pretrained");
-        for (const char* f : {"config.json", "model.safetensors", "vocab.txt",
-                              "tokenizer_config.json"})
+        for (const char* f :
+             {"config.json", "model.safetensors", "vocab.txt", "tokenizer_config.json"})
             fs::copy_file(from / f, out / "pretrained" / f, fs::copy_options::overwrite_existing);
         const auto reader = CheckpointReader::open(out / "pretrained");
         for (const TensorInfo& info : reader->tensors())
@@ -306,11 +307,10 @@ void buildZoo(const ZooBuildOptions& options) {
     } else {
         std::unique_ptr<SequenceClassifier> base = createClassifier(config);
         log("pre-training the encoder (" + std::to_string(recipe.pretrain.steps) + " steps)");
-        pre = pretrainEncoder(*base, recipe, tokenizer,
-                              [&](int64_t, int64_t, double mlm, double nsp) {
-                                  advance("pre-training, MLM loss " + fixed(mlm) +
-                                          ", restates loss " + fixed(nsp));
-                              });
+        pre = pretrainEncoder(
+            *base, recipe, tokenizer, [&](int64_t, int64_t, double mlm, double nsp) {
+                advance("pre-training, MLM loss " + fixed(mlm) + ", restates loss " + fixed(nsp));
+            });
         for (const NamedTensor& t : base->parameters().items())
             if (t.name.rfind("bert.", 0) == 0)
                 encoder.push_back({t.name, t.tensor.detach().clone()});
@@ -329,8 +329,8 @@ void buildZoo(const ZooBuildOptions& options) {
     // Fine-tuning data, read back through the MNLI reader.
     const EncodedDataset trainMeaning =
         encodeDataset(loadTrain(out / "data" / "train.tsv"), &tokenizer, config.maxPositions);
-    const EncodedDataset trainOverlap = encodeDataset(
-        loadTrain(out / "data" / "train_overlap.tsv"), &tokenizer, config.maxPositions);
+    const EncodedDataset trainOverlap = encodeDataset(loadTrain(out / "data" / "train_overlap.tsv"),
+                                                      &tokenizer, config.maxPositions);
     const ZooEvaluation evaluation(out / "data", tokenizer, config);
 
     std::vector<json> records(size_t(recipe.models));
@@ -352,9 +352,10 @@ void buildZoo(const ZooBuildOptions& options) {
                     *model, encoder, regime == LabelRegime::Meaning ? trainMeaning : trainOverlap,
                     recipe.finetune, seed,
                     [&](int step, const SequenceClassifier& m) {
-                        const fs::path dir = step == recipe.finetune.steps
-                                                 ? out / name
-                                                 : out / name / ("checkpoint-" + std::to_string(step));
+                        const fs::path dir =
+                            step == recipe.finetune.steps
+                                ? out / name
+                                : out / name / ("checkpoint-" + std::to_string(step));
                         writeCheckpoint(dir, config, m.parameters().items(), vocab);
                     },
                     [&](int64_t, int64_t, double loss) {
@@ -400,9 +401,8 @@ void buildZoo(const ZooBuildOptions& options) {
     manifest["kind"] = recipe.name;
     manifest["command"] = options.command;
     manifest["recipe"] = recipeToJson(recipe);
-    manifest["pretraining"] = {{"mlm_loss", pre.mlmLoss},
-                               {"restates_loss", pre.nspLoss},
-                               {"probe", pre.probe}};
+    manifest["pretraining"] = {
+        {"mlm_loss", pre.mlmLoss}, {"restates_loss", pre.nspLoss}, {"probe", pre.probe}};
     if (!options.reusePretrained.empty())
         manifest["pretraining"]["reused_from"] = options.reusePretrained.string();
     manifest["models"] = records;
@@ -423,8 +423,8 @@ ZooStatus ensureZoo(const ZooBuildOptions& options) {
     if (fs::exists(manifestFile)) {
         const json manifest = readZooManifest(options.out);
         const bool sameRecipe = manifest["recipe"] == recipeToJson(options.recipe);
-        const std::vector<std::string> problems = sameRecipe ? verifyZoo(options.out)
-                                                             : std::vector<std::string>{};
+        const std::vector<std::string> problems =
+            sameRecipe ? verifyZoo(options.out) : std::vector<std::string>{};
         if (sameRecipe && problems.empty())
             return ZooStatus::UpToDate;
         if (!options.force) {

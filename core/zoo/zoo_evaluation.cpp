@@ -38,8 +38,8 @@ ZooEvaluation::ZooEvaluation(const std::filesystem::path& dataDir,
     options.batchSize = batchSize;
     const auto make = [&](const Dataset& d) {
         const EncodedDataset encoded = encodeDataset(d, &tokenizer, config.maxPositions);
-        return std::make_unique<Evaluator>(encoded, config, mapLabels(d.labelNames, config.id2label),
-                                           options);
+        return std::make_unique<Evaluator>(encoded, config,
+                                           mapLabels(d.labelNames, config.id2label), options);
     };
     m_impl->dev = make(load(dataDir / "dev.tsv", "mnli"));
     m_impl->swaps = make(load(dataDir / "dev_swaps.tsv", "mnli"));

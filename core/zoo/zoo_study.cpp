@@ -22,8 +22,7 @@ double median(std::vector<double> v) {
 }
 
 NamedDatasetSpec dataset(const std::string& name, DatasetRole role, const fs::path& file,
-                         const std::string& format, const std::string& filters,
-                         int64_t samples) {
+                         const std::string& format, const std::string& filters, int64_t samples) {
     std::string text = name + "=" + file.string() + ":" + format + ":";
     if (!filters.empty())
         text += filters + ",";

@@ -52,7 +52,9 @@ bool sameValues(const std::vector<double>& a, const std::vector<double>& b) {
     return true;
 }
 
-QString dataFile(const char* relative) { return test::toQString(test::testDataDir() / relative); }
+QString dataFile(const char* relative) {
+    return test::toQString(test::testDataDir() / relative);
+}
 
 } // namespace
 
@@ -66,8 +68,10 @@ class TestCliStudy : public QObject {
     QStringList newArgs(const QString& study, int points) const {
         QStringList args{"new", study, "--models"};
         args << m_models;
-        args << "--surface" << "mnli=" + dataFile("mnli/dev_matched.tsv") + ":mnli"
-             << "--diagnostic" << "hans=" + dataFile("hans/heuristics_evaluation_set.txt") + ":hans"
+        args << "--surface"
+             << "mnli=" + dataFile("mnli/dev_matched.tsv") + ":mnli"
+             << "--diagnostic"
+             << "hans=" + dataFile("hans/heuristics_evaluation_set.txt") + ":hans"
              << "--points" << QString::number(points) << "--model-labels"
              << "entailment,neutral,contradiction";
         return args;
@@ -166,8 +170,8 @@ private slots:
             const Run r = cli({"curves", study, "--shard", shard});
             QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         }
-        const Run merged = cli({"merge", study, path("sharded.shard-1-of-2.h5"),
-                                path("sharded.shard-2-of-2.h5")});
+        const Run merged =
+            cli({"merge", study, path("sharded.shard-1-of-2.h5"), path("sharded.shard-2-of-2.h5")});
         QVERIFY2(merged.exitCode == 0, qPrintable(merged.err));
         const Study s = readStudy(study.toStdString());
         for (int64_t i = 0; i < 4; ++i)

@@ -39,7 +39,8 @@ private slots:
         const int64_t models = 100, capacity = 27;
         const auto pairs = bs::allPairs(models);
         const int64_t naive = bs::countLoads(pairs, capacity);
-        const int64_t scheduled = bs::countLoads(bs::schedulePairs(pairs, models, capacity), capacity);
+        const int64_t scheduled =
+            bs::countLoads(bs::schedulePairs(pairs, models, capacity), capacity);
         qInfo("loads for 100 models, cache 27: row order %lld, scheduled %lld",
               static_cast<long long>(naive), static_cast<long long>(scheduled));
         QVERIFY(scheduled * 3 < naive);

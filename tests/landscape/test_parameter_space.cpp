@@ -70,7 +70,8 @@ private slots:
         spec.path = test::testDataDir() / "mnli" / "dev_matched.tsv";
         spec.format = "mnli";
         const Dataset dataset = loadDataset(spec);
-        const WordPieceTokenizer tokenizer = loadTokenizerForModel(test::fixtureModel("bert-seed1"));
+        const WordPieceTokenizer tokenizer =
+            loadTokenizerForModel(test::fixtureModel("bert-seed1"));
         const EncodedDataset encoded = encodeDataset(dataset, &tokenizer, 128, "mnli");
         const Evaluator evaluator(encoded, readerA->config(),
                                   mapLabels(dataset.labelNames, test::nliLabels()));
@@ -82,15 +83,17 @@ private slots:
             {
                 at::NoGradGuard noGrad;
                 for (size_t i = 0; i < byHand->parameters().size(); ++i)
-                    byHand->parameters().tensor(i).copy_(
-                        modelA->parameters().tensor(i) * (1 - alpha) +
-                        modelB->parameters().tensor(i) * alpha);
+                    byHand->parameters().tensor(i).copy_(modelA->parameters().tensor(i) *
+                                                             (1 - alpha) +
+                                                         modelB->parameters().tensor(i) * alpha);
             }
             space.lerp(a, b, alpha);
             const Evaluation point = evaluator.evaluate(space.model());
             const Evaluation direct = evaluator.evaluate(*byHand);
-            QVERIFY2(std::abs(point.loss - direct.loss) <= 1e-5,
-                     qPrintable(QString("alpha %1: %2 vs %3").arg(alpha).arg(point.loss).arg(direct.loss)));
+            QVERIFY2(
+                std::abs(point.loss - direct.loss) <= 1e-5,
+                qPrintable(
+                    QString("alpha %1: %2 vs %3").arg(alpha).arg(point.loss).arg(direct.loss)));
             QCOMPARE(point.accuracy, direct.accuracy);
             const at::Tensor lp = evaluator.logits(space.model());
             const at::Tensor ld = evaluator.logits(*byHand);

@@ -58,7 +58,8 @@ private slots:
                                     basis.u.to(at::kDouble) * basis.modelX[m] +
                                     basis.v.to(at::kDouble) * basis.modelY[m];
             const at::Tensor truth = flats[m].to(at::kDouble);
-            const double relative = (back - truth).norm().item<double>() / truth.norm().item<double>();
+            const double relative =
+                (back - truth).norm().item<double>() / truth.norm().item<double>();
             QVERIFY2(relative <= 1e-6, qPrintable(QString("model %1: %2").arg(m).arg(relative)));
         }
         QCOMPARE(basis.modelX[0], 0.0);
@@ -117,7 +118,8 @@ private slots:
         for (size_t m = 0; m < 3; ++m) {
             const double direct = study.evaluations.at("mnli")[m].loss;
             QVERIFY2(std::abs(plane.modelLoss[m] - direct) <= 1e-5,
-                     qPrintable(QString("model %1: %2 vs %3").arg(m).arg(plane.modelLoss[m]).arg(direct)));
+                     qPrintable(
+                         QString("model %1: %2 vs %3").arg(m).arg(plane.modelLoss[m]).arg(direct)));
             QVERIFY(plane.modelX[m] >= plane.xMin && plane.modelX[m] <= plane.xMax);
             QVERIFY(plane.modelY[m] >= plane.yMin && plane.modelY[m] <= plane.yMax);
         }
@@ -141,7 +143,8 @@ private slots:
             StudySession session(resumed, {});
             int reports = 0;
             JobHooks hooks;
-            hooks.progress = Progress([&](int64_t, int64_t, const std::string&) { return ++reports < 15; });
+            hooks.progress =
+                Progress([&](int64_t, int64_t, const std::string&) { return ++reports < 15; });
             QVERIFY_THROWS_EXCEPTION(Cancelled, computePlane(resumed, session, b, hooks));
             computePlane(resumed, session, b, {});
         }

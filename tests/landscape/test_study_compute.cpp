@@ -113,12 +113,14 @@ private slots:
         for (const DatasetEntry& d : s.datasets) {
             const Dataset dataset = loadDataset(parseDatasetSpec(d.spec));
             const Evaluator evaluator(encodeDataset(dataset, &tokenizer, s.maxLength, d.name),
-                                      a->config(), mapLabels(dataset.labelNames, test::nliLabels()));
+                                      a->config(),
+                                      mapLabels(dataset.labelNames, test::nliLabels()));
             const Evaluation direct = evaluator.evaluate(*byHand);
             const CurveSet& curves = s.curves.at(d.name);
             const double stored = curves.loss[curves.index(i, j, k)];
             QVERIFY2(std::abs(stored - direct.loss) <= 1e-5,
-                     qPrintable(QString("%1: %2 vs %3").arg(d.name.c_str()).arg(stored).arg(direct.loss)));
+                     qPrintable(
+                         QString("%1: %2 vs %3").arg(d.name.c_str()).arg(stored).arg(direct.loss)));
             QCOMPARE(curves.metric[curves.index(i, j, k)], direct.accuracy);
         }
     }
@@ -130,8 +132,11 @@ private slots:
         {
             StudySession session(study, {});
             JobHooks hooks;
-            hooks.progress = Progress([&](int64_t, int64_t, const std::string&) { return ++reports < 20; });
-            hooks.persist = [&] { ++saves; };
+            hooks.progress =
+                Progress([&](int64_t, int64_t, const std::string&) { return ++reports < 20; });
+            hooks.persist = [&] {
+                ++saves;
+            };
             QVERIFY_THROWS_EXCEPTION(Cancelled, computeCurves(study, session, allPairs(4), hooks));
         }
         QVERIFY(saves >= 1);
@@ -161,7 +166,8 @@ private slots:
         study.setModels(models);
         QCOMPARE(study.models.size(), size_t(3));
         // Pair (seed1, blend-b) was (0, 3), is now (0, 2).
-        QCOMPARE(study.curves.at("mnli").lossCurve(0, 2), m_reference.curves.at("mnli").lossCurve(0, 3));
+        QCOMPARE(study.curves.at("mnli").lossCurve(0, 2),
+                 m_reference.curves.at("mnli").lossCurve(0, 3));
         // A model added (back) starts without results; the others keep theirs.
         models.push_back(removed);
         study.setModels(models);

@@ -10,7 +10,9 @@ namespace bs::test {
 
 namespace fs = std::filesystem;
 
-fs::path fixtureModel(const std::string& name) { return fixturesDir() / "hf" / name; }
+fs::path fixtureModel(const std::string& name) {
+    return fixturesDir() / "hf" / name;
+}
 
 fs::path writeBlendedModel(const fs::path& dir, double alpha, double noise, uint64_t seed) {
     fs::create_directories(dir);
@@ -35,6 +37,8 @@ fs::path writeBlendedModel(const fs::path& dir, double alpha, double noise, uint
     return dir;
 }
 
-std::vector<std::string> nliLabels() { return {"entailment", "neutral", "contradiction"}; }
+std::vector<std::string> nliLabels() {
+    return {"entailment", "neutral", "contradiction"};
+}
 
 } // namespace bs::test

@@ -6,11 +6,19 @@
 
 namespace bs::test {
 
-std::filesystem::path fixturesDir() { return std::filesystem::path(BS_FIXTURES_DIR); }
-std::filesystem::path testDataDir() { return std::filesystem::path(BS_TEST_DATA_DIR); }
-std::filesystem::path cliPath() { return std::filesystem::path(BS_CLI_PATH); }
+std::filesystem::path fixturesDir() {
+    return std::filesystem::path(BS_FIXTURES_DIR);
+}
+std::filesystem::path testDataDir() {
+    return std::filesystem::path(BS_TEST_DATA_DIR);
+}
+std::filesystem::path cliPath() {
+    return std::filesystem::path(BS_CLI_PATH);
+}
 
-bool haveFixtures() { return std::filesystem::is_directory(fixturesDir() / "hf"); }
+bool haveFixtures() {
+    return std::filesystem::is_directory(fixturesDir() / "hf");
+}
 
 std::string readFile(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -21,6 +29,8 @@ std::string readFile(const std::filesystem::path& path) {
     return out.str();
 }
 
-QString toQString(const std::filesystem::path& path) { return QString::fromStdString(path.string()); }
+QString toQString(const std::filesystem::path& path) {
+    return QString::fromStdString(path.string());
+}
 
 } // namespace bs::test
