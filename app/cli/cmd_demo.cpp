@@ -34,8 +34,8 @@ fs::path findCommittedZoo() {
     if (!ec) {
         for (fs::path dir = exe.parent_path(); !dir.empty() && dir != dir.root_path();
              dir = dir.parent_path()) {
-            for (const fs::path candidate : {dir / "resources" / "zoo" / "toy-nli",
-                                             dir / "share" / "basinscope" / "zoo" / "toy-nli"})
+            for (const fs::path& candidate : {dir / "resources" / "zoo" / "toy-nli",
+                                              dir / "share" / "basinscope" / "zoo" / "toy-nli"})
                 if (fs::exists(candidate / zoo::kManifestFile))
                     return candidate;
         }
