@@ -86,13 +86,8 @@ private slots:
                                                 ("checkpoint-" + std::to_string(100 * (step + 1))),
                                             alphas[run][step], 0.01, uint64_t(10 * run + step))
                         .string());
-        options.datasets.push_back(parseNamedDatasetSpec(
-            "mnli=" + (test::testDataDir() / "mnli" / "dev_matched.tsv").string() + ":mnli",
-            DatasetRole::Surface));
-        options.datasets.push_back(parseNamedDatasetSpec(
-            "hans=" + (test::testDataDir() / "hans" / "heuristics_evaluation_set.txt").string() +
-                ":hans",
-            DatasetRole::Diagnostic));
+        options.datasets.push_back(test::fixtureSurfaceDataset());
+        options.datasets.push_back(test::fixtureHansDataset());
         options.points = 5;
         options.modelLabelNames = test::nliLabels();
         m_study = m_dir.filePath(QStringLiteral("clusters.h5"));

@@ -84,9 +84,7 @@ private slots:
         options.models = {test::fixtureModel("bert-seed1").string(),
                           test::fixtureModel("bert-seed2").string(),
                           test::writeBlendedModel(dir / "blend", 0.5, 0.05, 3).string()};
-        options.datasets.push_back(parseNamedDatasetSpec(
-            "mnli=" + (test::testDataDir() / "mnli" / "dev_matched.tsv").string() + ":mnli",
-            DatasetRole::Surface));
+        options.datasets.push_back(test::fixtureSurfaceDataset());
         options.modelLabelNames = test::nliLabels();
         m_study = m_dir.filePath(QStringLiteral("planes.h5"));
         {

@@ -40,13 +40,8 @@ private slots:
                           test::fixtureModel("bert-seed2").string(),
                           test::writeBlendedModel(dir / "near-1", 0.1, 0.01, 1).string(),
                           test::writeBlendedModel(dir / "near-2", 0.9, 0.01, 2).string()};
-        options.datasets.push_back(parseNamedDatasetSpec(
-            "mnli=" + (test::testDataDir() / "mnli" / "dev_matched.tsv").string() + ":mnli",
-            DatasetRole::Surface));
-        options.datasets.push_back(parseNamedDatasetSpec(
-            "hans=" + (test::testDataDir() / "hans" / "heuristics_evaluation_set.txt").string() +
-                ":hans",
-            DatasetRole::Diagnostic));
+        options.datasets.push_back(test::fixtureSurfaceDataset());
+        options.datasets.push_back(test::fixtureHansDataset());
         options.points = 5;
         options.modelLabelNames = test::nliLabels();
         m_study = buildStudy(options);

@@ -30,13 +30,8 @@ NewStudyOptions fourModelOptions(const fs::path& dir) {
                       test::fixtureModel("bert-seed2").string(),
                       test::writeBlendedModel(dir / "blend-a", 0.3, 0.02, 7).string(),
                       test::writeBlendedModel(dir / "blend-b", 0.8, 0.05, 8).string()};
-    options.datasets.push_back(parseNamedDatasetSpec(
-        "mnli=" + (test::testDataDir() / "mnli" / "dev_matched.tsv").string() + ":mnli",
-        DatasetRole::Surface));
-    options.datasets.push_back(parseNamedDatasetSpec(
-        "hans=" + (test::testDataDir() / "hans" / "heuristics_evaluation_set.txt").string() +
-            ":hans",
-        DatasetRole::Diagnostic));
+    options.datasets.push_back(test::fixtureSurfaceDataset());
+    options.datasets.push_back(test::fixtureHansDataset());
     options.points = 6;
     options.modelLabelNames = test::nliLabels();
     return options;

@@ -41,4 +41,16 @@ std::vector<std::string> nliLabels() {
     return {"entailment", "neutral", "contradiction"};
 }
 
+NamedDatasetSpec fixtureSurfaceDataset() {
+    return parseNamedDatasetSpec("mnli=" + (testDataDir() / "mnli" / "dev_matched.tsv").string() +
+                                     ":mnli",
+                                 DatasetRole::Surface);
+}
+
+NamedDatasetSpec fixtureHansDataset() {
+    return parseNamedDatasetSpec(
+        "hans=" + (testDataDir() / "hans" / "heuristics_evaluation_set.txt").string() + ":hans",
+        DatasetRole::Diagnostic);
+}
+
 } // namespace bs::test

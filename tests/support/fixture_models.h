@@ -1,6 +1,8 @@
 #pragma once
 // Extra model folders for tests, made from the fixture checkpoints (real files, real formats).
 
+#include "core/jobs/study_builder.h"
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -18,5 +20,10 @@ std::filesystem::path writeBlendedModel(const std::filesystem::path& dir, double
 
 // Label names for the fixture models, whose config.json has generic LABEL_k names.
 std::vector<std::string> nliLabels();
+
+// The small MNLI file of tests/data as the surface dataset "mnli", and the HANS file as the
+// diagnostic "hans": the datasets most study tests are built on.
+NamedDatasetSpec fixtureSurfaceDataset();
+NamedDatasetSpec fixtureHansDataset();
 
 } // namespace bs::test
