@@ -1,4 +1,5 @@
 #include "widgets/analysis_plot.h"
+#include "widgets/plot_fonts.h"
 
 #include <QMouseEvent>
 #include <QToolTip>
@@ -81,10 +82,7 @@ void AnalysisPlot::showTip(QMouseEvent* event) {
 AnalysisPlot::~AnalysisPlot() = default;
 
 QFont AnalysisPlot::plotFont(double points, bool bold) const {
-    QFont f = font();
-    f.setPointSizeF(points);
-    f.setBold(bold);
-    return f;
+    return withPoints(font(), points, bold);
 }
 
 QString AnalysisPlot::title() const {

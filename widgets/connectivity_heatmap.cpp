@@ -1,4 +1,5 @@
 #include "widgets/connectivity_heatmap.h"
+#include "widgets/plot_fonts.h"
 
 #include "core/study/study_csv.h"
 #include "widgets/color_maps.h"
@@ -18,13 +19,6 @@ namespace {
 
 const QString kHoverLayer = QStringLiteral("hover");
 
-QFont scaledFont(const QFont& base, double points, bool bold = false) {
-    QFont font = base;
-    font.setPointSizeF(points);
-    font.setBold(bold);
-    return font;
-}
-
 } // namespace
 
 ConnectivityHeatmap::ConnectivityHeatmap(QWidget* parent)
@@ -38,7 +32,7 @@ ConnectivityHeatmap::ConnectivityHeatmap(QWidget* parent)
     layout->addWidget(m_plot);
 
     const QFont base = font();
-    m_title = new QCPTextElement(m_plot, QString(), scaledFont(base, 11, true));
+    m_title = new QCPTextElement(m_plot, QString(), withPoints(base, 11, true));
     m_plot->plotLayout()->insertRow(0);
     m_plot->plotLayout()->addElement(0, 0, m_title);
 
@@ -50,8 +44,8 @@ ConnectivityHeatmap::ConnectivityHeatmap(QWidget* parent)
     m_scale = new QCPColorScale(m_plot);
     m_scale->setType(QCPAxis::atRight);
     m_scale->setBarWidth(14);
-    m_scale->axis()->setLabelFont(scaledFont(base, 9.5));
-    m_scale->axis()->setTickLabelFont(scaledFont(base, 9));
+    m_scale->axis()->setLabelFont(withPoints(base, 9.5));
+    m_scale->axis()->setTickLabelFont(withPoints(base, 9));
     m_plot->plotLayout()->addElement(1, 1, m_scale);
     m_map->setColorScale(m_scale);
     // After setColorScale: the map takes the scale's gradient (QCustomPlot's "cold" preset).
@@ -63,8 +57,8 @@ ConnectivityHeatmap::ConnectivityHeatmap(QWidget* parent)
     for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis}) {
         axis->setSubTicks(false);
         axis->setTickLength(0, 3);
-        axis->setTickLabelFont(scaledFont(base, 8.5));
-        axis->setLabelFont(scaledFont(base, 9.5));
+        axis->setTickLabelFont(withPoints(base, 8.5));
+        axis->setLabelFont(withPoints(base, 9.5));
         axis->grid()->setVisible(false);
     }
     // Matrix convention: the first model runs down the rows, top to bottom.
@@ -95,7 +89,7 @@ ConnectivityHeatmap::ConnectivityHeatmap(QWidget* parent)
     m_emptyLabel->position->setType(QCPItemPosition::ptAxisRectRatio);
     m_emptyLabel->position->setCoords(0.5, 0.5);
     m_emptyLabel->setPositionAlignment(Qt::AlignCenter);
-    m_emptyLabel->setFont(scaledFont(base, 10.5));
+    m_emptyLabel->setFont(withPoints(base, 10.5));
     m_emptyLabel->setColor(QColor(0x60, 0x60, 0x60));
     m_emptyLabel->setSelectable(false);
     m_emptyLabel->setClipToAxisRect(false);

@@ -1,4 +1,5 @@
 #include "widgets/interpolation_plot.h"
+#include "widgets/plot_fonts.h"
 
 #include "core/study/study_csv.h"
 
@@ -11,13 +12,6 @@
 namespace bs::ui {
 
 namespace {
-
-QFont withPoints(const QFont& base, double points, bool bold = false) {
-    QFont font = base;
-    font.setPointSizeF(points);
-    font.setBold(bold);
-    return font;
-}
 
 QVector<double> toVector(const std::vector<double>& values) {
     return QVector<double>(values.begin(), values.end());

@@ -1,4 +1,5 @@
 #include "widgets/plane_contour_view.h"
+#include "widgets/plot_fonts.h"
 
 #include "core/study/plane_export.h"
 #include "widgets/color_maps.h"
@@ -13,13 +14,6 @@
 namespace bs::ui {
 
 namespace {
-
-QFont withPoints(const QFont& base, double points, bool bold = false) {
-    QFont font = base;
-    font.setPointSizeF(points);
-    font.setBold(bold);
-    return font;
-}
 
 QString number(double v) {
     return std::isfinite(v) ? QString::number(v, 'g', 4) : QStringLiteral("–");

@@ -1,4 +1,5 @@
 #include "widgets/table_painter.h"
+#include "widgets/plot_fonts.h"
 
 #include <QAbstractItemModel>
 #include <QColor>
@@ -24,10 +25,7 @@ struct Layout {
 };
 
 QFont tableFont(double points, bool bold = false) {
-    QFont font;
-    font.setPointSizeF(points);
-    font.setBold(bold);
-    return font;
+    return withPoints(QFont(), points, bold);
 }
 
 Layout measure(const QAbstractItemModel& model, const QString& title, double points,
