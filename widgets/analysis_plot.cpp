@@ -1,5 +1,7 @@
 #include "widgets/analysis_plot.h"
 #include "widgets/plot_fonts.h"
+#include "widgets/plot_legend.h"
+#include "widgets/plot_message.h"
 
 #include <QMouseEvent>
 #include <QToolTip>
@@ -34,25 +36,9 @@ AnalysisPlot::AnalysisPlot(QWidget* parent)
         axis->setSubTicks(false);
     }
     // The legend goes below the axes, in columns, so it never covers a point.
-    m_plot->legend->setVisible(true);
-    m_plot->legend->setFont(plotFont(8.5));
-    m_plot->legend->setBrush(Qt::NoBrush);
-    m_plot->legend->setBorderPen(Qt::NoPen);
-    m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
-    m_plot->legend->setWrap(2);
-    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
-    m_plot->plotLayout()->addElement(2, 0, m_plot->legend);
-    m_plot->plotLayout()->setRowStretchFactor(2, 0.001);
+    placeLegendBelow(m_plot, kLegendRow, 2, plotFont(8.5));
     m_plot->plotLayout()->setRowSpacing(2);
-
-    m_message = new QCPItemText(m_plot);
-    m_message->position->setType(QCPItemPosition::ptAxisRectRatio);
-    m_message->position->setCoords(0.5, 0.5);
-    m_message->setPositionAlignment(Qt::AlignCenter);
-    m_message->setTextAlignment(Qt::AlignCenter);
-    m_message->setFont(plotFont(10));
-    m_message->setColor(QColor(0x50, 0x50, 0x50));
-    m_message->setVisible(false);
+    m_message = new PlotMessage(m_plot->axisRect(), plotFont(10), QColor(0x50, 0x50, 0x50));
     connect(m_plot, &QCustomPlot::mouseMove, this, &AnalysisPlot::showTip);
     setMinimumSize(280, 220);
 }
@@ -90,7 +76,7 @@ QString AnalysisPlot::title() const {
 }
 
 QString AnalysisPlot::message() const {
-    return m_message->visible() ? m_message->text() : QString();
+    return m_message->text();
 }
 
 void AnalysisPlot::setTitle(const QString& title) {
@@ -99,7 +85,10 @@ void AnalysisPlot::setTitle(const QString& title) {
 
 void AnalysisPlot::setMessage(const QString& text) {
     m_message->setText(text);
-    m_message->setVisible(!text.isEmpty());
+}
+
+void AnalysisPlot::setLegendShown(bool shown) {
+    showLegend(m_plot, kLegendRow, shown);
 }
 
 void AnalysisPlot::setAxisLabels(const QString& x, const QString& y) {

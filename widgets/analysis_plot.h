@@ -10,13 +10,14 @@
 #include <vector>
 
 class QCustomPlot;
-class QCPItemText;
 class QCPTextElement;
 
 namespace bs::ui {
 
-// A QCustomPlot with a title row, readable fonts, a legend inside the top-right corner and a
-// centred message for "nothing to show". Subclasses fill the plot in their setData.
+class PlotMessage;
+
+// A QCustomPlot with a title row, readable fonts, a legend below the axes and a centred message
+// for "nothing to show". Subclasses fill the plot in their setData.
 class AnalysisPlot : public QWidget, public ExportableView {
     Q_OBJECT
 public:
@@ -41,6 +42,8 @@ protected:
     void setNamedPoints(std::vector<NamedPoint> points) { m_points = std::move(points); }
     void setTitle(const QString& title);
     void setMessage(const QString& text);
+    // Shows the legend (when it has entries) or takes it out of the layout.
+    void setLegendShown(bool shown);
     // Axis labels and tick fonts in the shared style.
     void setAxisLabels(const QString& x, const QString& y);
     QFont plotFont(double points, bool bold = false) const;
@@ -48,11 +51,13 @@ protected:
     QCustomPlot* m_plot = nullptr;
 
 private:
+    static constexpr int kLegendRow = 2; // title, axes, legend
+
     void showTip(QMouseEvent* event);
 
     std::vector<NamedPoint> m_points;
     QCPTextElement* m_title = nullptr;
-    QCPItemText* m_message = nullptr;
+    PlotMessage* m_message = nullptr;
 };
 
 // Colours of clusters 0, 1, … (cluster 0 is the largest).

@@ -100,7 +100,7 @@ void EmbeddingPlot::setData(EmbeddingData data) {
         yl = std::min(yl, m_data.y[k]), yh = std::max(yh, m_data.y[k]);
     }
     setNamedPoints(std::move(points));
-    m_plot->legend->setVisible(n > 0);
+    setLegendShown(n > 0);
     m_plot->xAxis->setRange(n ? padded(xl, xh) : QCPRange(0, 1));
     m_plot->yAxis->setRange(n ? padded(yl, yh) : QCPRange(0, 1));
     m_plot->replot(QCustomPlot::rpQueuedReplot);
@@ -190,7 +190,7 @@ void RegressionScatter::setData(ScatterData data) {
         m_fit->setName(fitText());
     }
     setNamedPoints(std::move(points));
-    m_plot->legend->setVisible(m_plot->graphCount() > 0);
+    setLegendShown(m_plot->graphCount() > 0);
     m_plot->xAxis->setRange(padded(xl, xh));
     QCPRange yr = padded(yl, yh);
     m_plot->yAxis->setRange(yr);
@@ -238,7 +238,7 @@ void ClusterHistogram::setData(HistogramData data) {
                    ? (m_data.emptyText.isEmpty() ? tr("No values to plot") : m_data.emptyText)
                    : QString());
     if (!any || m_data.clusterCount <= 0) {
-        m_plot->legend->setVisible(false);
+        setLegendShown(false);
         m_plot->replot(QCustomPlot::rpQueuedReplot);
         return;
     }
@@ -273,7 +273,7 @@ void ClusterHistogram::setData(HistogramData data) {
         bars->setName(tr("cluster %1 (%2 models)").arg(c).arg(total));
         m_bars.push_back(bars);
     }
-    m_plot->legend->setVisible(true);
+    setLegendShown(true);
     m_plot->xAxis->setRange(low - width * 0.6, high + width * 0.6);
     m_plot->yAxis->setRange(0, tallest * 1.1 + 0.3);
     auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();

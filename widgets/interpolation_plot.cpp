@@ -1,5 +1,7 @@
 #include "widgets/interpolation_plot.h"
 #include "widgets/plot_fonts.h"
+#include "widgets/plot_legend.h"
+#include "widgets/plot_message.h"
 
 #include "core/study/study_csv.h"
 
@@ -80,27 +82,9 @@ InterpolationPlot::InterpolationPlot(QWidget* parent)
     }
     m_lossRect->axis(QCPAxis::atBottom)->setTickLabels(false);
     // The legend goes below both panels, in columns, so it never covers a curve.
-    m_plot->legend->setVisible(true);
-    m_plot->legend->setFont(withPoints(base, 9));
-    m_plot->legend->setBorderPen(Qt::NoPen);
-    m_plot->legend->setBrush(Qt::NoBrush);
-    m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
-    m_plot->legend->setWrap(3);
-    m_lossRect->insetLayout()->take(m_plot->legend);
-    m_plot->plotLayout()->addElement(3, 0, m_plot->legend);
-    m_plot->plotLayout()->setRowStretchFactor(3, 0.001);
+    placeLegendBelow(m_plot, kLegendRow, 3, withPoints(base, 9));
     m_plot->plotLayout()->setRowSpacing(4);
-
-    m_emptyLabel = new QCPItemText(m_plot);
-    m_emptyLabel->setClipAxisRect(m_lossRect);
-    m_emptyLabel->position->setAxisRect(m_lossRect);
-    m_emptyLabel->position->setType(QCPItemPosition::ptAxisRectRatio);
-    m_emptyLabel->position->setCoords(0.5, 0.5);
-    m_emptyLabel->setPositionAlignment(Qt::AlignCenter);
-    m_emptyLabel->setFont(withPoints(base, 10.5));
-    m_emptyLabel->setColor(QColor(0x60, 0x60, 0x60));
-    m_emptyLabel->setTextAlignment(Qt::AlignCenter);
-    m_emptyLabel->setSelectable(false);
+    m_emptyLabel = new PlotMessage(m_lossRect, withPoints(base, 10.5), QColor(0x60, 0x60, 0x60));
 
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_lossRect->setRangeDrag(Qt::Vertical);
@@ -133,15 +117,14 @@ void InterpolationPlot::rebuild() {
     m_metricRect->axis(QCPAxis::atLeft)->setLabel(m_data.metricLabel);
     m_metricRect->axis(QCPAxis::atBottom)->setLabel(m_data.alphaLabel);
     const bool empty = m_data.series.empty();
-    m_emptyLabel->setText(m_data.emptyText);
-    m_emptyLabel->setVisible(empty);
-    m_plot->legend->setVisible(!empty);
+    m_emptyLabel->setText(empty ? m_data.emptyText : QString());
     for (const CurveSeries& series : m_data.series) {
         addCurve(m_plot, m_lossRect, series, series.loss, series.lossLow, series.lossHigh);
         QCPGraph* metric = addCurve(m_plot, m_metricRect, series, series.metric, series.metricLow,
                                     series.metricHigh);
         metric->removeFromLegend(); // one legend entry per series
     }
+    showLegend(m_plot, kLegendRow, !empty);
     for (QCPAxisRect* rect : {m_lossRect, m_metricRect}) {
         QCPAxis* y = rect->axis(QCPAxis::atLeft);
         bool found = false;

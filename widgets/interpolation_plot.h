@@ -11,10 +11,11 @@
 
 class QCustomPlot;
 class QCPAxisRect;
-class QCPItemText;
 class QCPTextElement;
 
 namespace bs::ui {
+
+class PlotMessage;
 
 // One line of the plot: a pair's curve on one dataset, or the mean of a group of pairs with
 // a band (e.g. mean +- one standard deviation). NaN values leave gaps.
@@ -56,13 +57,15 @@ public:
     QString toCsv() const override;
 
 private:
+    static constexpr int kLegendRow = 3; // title, loss, metric, legend
+
     void rebuild();
 
     QCustomPlot* m_plot = nullptr;
     QCPTextElement* m_title = nullptr;
     QCPAxisRect* m_lossRect = nullptr;
     QCPAxisRect* m_metricRect = nullptr;
-    QCPItemText* m_emptyLabel = nullptr;
+    PlotMessage* m_emptyLabel = nullptr;
     InterpolationData m_data;
 };
 

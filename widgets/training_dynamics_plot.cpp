@@ -70,7 +70,7 @@ void TrainingDynamicsPlot::setData(DynamicsData data) {
         m_plot->xAxis->setRange(0, 1);
         m_plot->yAxis->setRange(-1, 1);
     }
-    m_plot->legend->setVisible(!m_data.runs.empty());
+    setLegendShown(!m_data.runs.empty());
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -23,7 +23,8 @@ DynamicsData TrainingDynamics::compute(const Study& study, const ClusterRequest&
     DynamicsData data;
     data.title = tr("Training dynamics (%1, k = 2 per step)")
                      .arg(QString::fromStdString(request.matrix).toUpper());
-    data.yLabel = tr("centroid score ‖e − c₀‖ − ‖e − c₁‖");
+    // Two lines: the plot is wide and short, and in one line the label is longer than its axis.
+    data.yLabel = tr("centroid score\n‖e − c₀‖ − ‖e − c₁‖");
     // Checkpoints by step.
     std::map<int64_t, std::vector<int64_t>> bySteps;
     std::set<std::string> runs;

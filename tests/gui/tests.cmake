@@ -37,3 +37,9 @@ bs_add_test(test_cluster_views SOURCES test_cluster_views.cpp LIBS basinscope_gu
             LABELS gui GUI NEEDS_DISPLAY)
 set_target_properties(test_plane_views test_cluster_views PROPERTIES
                       DISABLE_PRECOMPILE_HEADERS ON)
+
+# Window layout at 1280x800 to 1920x1200: hints read whole, plots fill their cells. Under Xvfb
+# (the window holds the 3D plane view); BS_SCREENSHOT_DIR keeps pictures of the checked views.
+bs_add_test(test_panel_layout SOURCES test_panel_layout.cpp layout_checks.cpp
+            LIBS basinscope_gui bs_gui_test_fixture LABELS gui GUI NEEDS_DISPLAY)
+set_target_properties(test_panel_layout PROPERTIES DISABLE_PRECOMPILE_HEADERS ON)
