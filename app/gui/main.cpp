@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
@@ -16,20 +17,54 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <initializer_list>
 #include <limits>
 #include <memory>
 
 namespace {
 
-void installTranslations(QApplication& app) {
+// The installed catalogues (share/basinscope/translations beside bin/) come first, so that a
+// packaged translation can be updated without a rebuild; the copy compiled into the binary
+// serves runs from the build tree. Returns the file loaded, or an empty string.
+QString installTranslations(QApplication& app) {
     auto* ours = new QTranslator(&app);
-    if (ours->load(QLocale(), QStringLiteral("basinscope"), QStringLiteral("_"),
-                   QStringLiteral(":/i18n")))
-        QApplication::installTranslator(ours);
+    const QString installed = QDir::cleanPath(QCoreApplication::applicationDirPath() +
+                                              QStringLiteral("/" BASINSCOPE_TRANSLATIONS_RELDIR));
+    for (const QString& dir : {installed, QStringLiteral(":/i18n")}) {
+        if (ours->load(QLocale(), QStringLiteral("basinscope"), QStringLiteral("_"), dir)) {
+            QApplication::installTranslator(ours);
+            break;
+        }
+    }
     auto* qt = new QTranslator(&app);
     if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(qt);
+    return ours->filePath();
+}
+
+bool hasArgument(int argc, char** argv, std::initializer_list<const char*> names) {
+    for (int i = 1; i < argc; ++i)
+        for (const char* name : names)
+            if (std::strcmp(argv[i], name) == 0 ||
+                (std::strncmp(argv[i], name, std::strlen(name)) == 0 &&
+                 argv[i][std::strlen(name)] == '='))
+                return true;
+    return false;
+}
+
+// Options that never show a window must work over ssh, in scripts and in package builds:
+// without a display they run on the offscreen platform instead of aborting in QApplication.
+void chooseHeadlessPlatform(int argc, char** argv) {
+    if (std::getenv("QT_QPA_PLATFORM") || hasArgument(argc, argv, {"-platform"}))
+        return;
+    const bool noWindow = hasArgument(
+        argc, argv, {"--version", "-v", "--help", "-h", "--help-all", "--translation-info"});
+    const bool hasDisplay = std::getenv("DISPLAY") || std::getenv("WAYLAND_DISPLAY");
+    if (noWindow || (!hasDisplay && hasArgument(argc, argv, {"--export-figures"})))
+        setenv("QT_QPA_PLATFORM", "offscreen", 1);
 }
 
 // --screenshot: once the study is open, show the first complete pair, grab the window, quit.
@@ -68,12 +103,15 @@ void scheduleScreenshot(bs::ui::MainWindow& window, const QString& file) {
 } // namespace
 
 int main(int argc, char** argv) {
+    chooseHeadlessPlatform(argc, argv);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("BasinScope"));
     QApplication::setOrganizationName(QStringLiteral("BasinScope"));
     QApplication::setApplicationVersion(QStringLiteral(BASINSCOPE_VERSION));
+    // Wayland compositors match windows to the installed .desktop file by this name.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.basinscope.BasinScope"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/basinscope.svg")));
-    installTranslations(app);
+    const QString translationFile = installTranslations(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -92,10 +130,22 @@ int main(int argc, char** argv) {
         QApplication::translate("main", "Open the study, save a screenshot of the window to "
                                         "FILE and exit."),
         QStringLiteral("FILE"));
+    // Which catalogue the locale selected, and one menu title through it: how packaging
+    // tests (and users reporting a translation bug) see what an installed tree loads.
+    QCommandLineOption translationInfo(QStringLiteral("translation-info"));
+    translationInfo.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(figures);
     parser.addOption(screenshot);
+    parser.addOption(translationInfo);
     parser.process(app);
     const QStringList positional = parser.positionalArguments();
+
+    if (parser.isSet(translationInfo)) {
+        std::printf("locale: %s\ncatalogue: %s\nFile menu: %s\n", qPrintable(QLocale().name()),
+                    translationFile.isEmpty() ? "none" : qPrintable(translationFile),
+                    qPrintable(QApplication::translate("bs::ui::MainActions", "&File")));
+        return 0;
+    }
 
     if (parser.isSet(figures)) {
         if (positional.size() != 1) {
