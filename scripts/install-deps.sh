@@ -10,6 +10,8 @@ packages=(
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
   libqt6opengl6-dev libgl-dev libqcustomplot-dev libvtk9-dev
   xvfb xauth python3-h5py python3-numpy
+  # packaging tests: desktop files, MIME type, man pages, a private Slurm cluster
+  desktop-file-utils appstream shared-mime-info libglib2.0-bin groff-base slurm-wlm munge
 )
 
 missing=()
