@@ -67,6 +67,13 @@ free_port() {
   fail "no free TCP port found"
 }
 
+# The models first: without the fixtures the test is skipped before any daemon starts.
+status=0
+models=$("$model_writer" "$tmp/models") || status=$?
+[ $status -eq 0 ] || exit $status
+mapfile -t models <<<"$models"
+[ ${#models[@]} -eq 6 ] || fail "expected 6 models from $model_writer, got ${#models[@]}"
+
 # --- munge: a fresh key, its own socket ---
 mkdir -m 700 "$tmp/munge"
 head -c 1024 /dev/urandom >"$tmp/munge/key"
@@ -134,8 +141,6 @@ echo "slurm: node $node_name idle after $(($(date +%s) - start)) s"
 
 # --- the study: 6 models, 15 pairs, 2 datasets ---
 cd "$tmp"
-mapfile -t models < <("$model_writer" "$tmp/models")
-[ ${#models[@]} -eq 6 ] || fail "expected 6 models from $model_writer, got ${#models[@]}"
 "$cli" -q new study.h5 --models "${models[@]}" \
   --surface "mnli=$data/mnli/dev_matched.tsv:mnli" \
   --diagnostic "hans=$data/hans/heuristics_evaluation_set.txt:hans" \
