@@ -119,10 +119,14 @@ void ConnectivityHeatmap::setData(HeatmapData data) {
         m_selected = {-1, -1};
     }
     m_hovered = {-1, -1};
-    m_position.assign(size_t(n), 0);
+    updatePositions();
+    rebuildMap();
+}
+
+void ConnectivityHeatmap::updatePositions() {
+    m_position.assign(m_data.names.size(), -1); // -1: the model is not shown
     for (size_t p = 0; p < m_order.size(); ++p)
         m_position[size_t(m_order[p])] = int64_t(p);
-    rebuildMap();
 }
 
 void ConnectivityHeatmap::setValues(const Matrix& values) {
@@ -130,8 +134,9 @@ void ConnectivityHeatmap::setValues(const Matrix& values) {
     if (values.rows != n || values.cols != n)
         return;
     m_data.values = values;
-    for (int64_t r = 0; r < n; ++r)
-        for (int64_t c = 0; c < n; ++c)
+    const int64_t shown = int64_t(m_order.size());
+    for (int64_t r = 0; r < shown; ++r)
+        for (int64_t c = 0; c < shown; ++c)
             m_map->data()->setCell(int(c), int(r), values(m_order[size_t(r)], m_order[size_t(c)]));
     updateColorRange();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
@@ -140,14 +145,15 @@ void ConnectivityHeatmap::setValues(const Matrix& values) {
 void ConnectivityHeatmap::setOrder(std::vector<int64_t> order) {
     std::vector<int64_t> sorted = order;
     std::sort(sorted.begin(), sorted.end());
-    for (size_t k = 0; k < sorted.size(); ++k)
-        if (sorted[k] != int64_t(k))
-            return; // not a permutation: ignore rather than draw garbage
-    if (sorted.size() != m_data.names.size())
-        return;
+    const int64_t n = int64_t(m_data.names.size());
+    const bool valid = std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end() &&
+                       (sorted.empty() || (sorted.front() >= 0 && sorted.back() < n));
+    if (!valid)
+        return; // repeated or unknown models: ignore rather than draw garbage
     m_order = std::move(order);
-    for (size_t p = 0; p < m_order.size(); ++p)
-        m_position[size_t(m_order[p])] = int64_t(p);
+    updatePositions();
+    if (positionOf(m_selected.first) < 0 || positionOf(m_selected.second) < 0)
+        m_selected = {-1, -1};
     rebuildMap();
 }
 
@@ -197,7 +203,7 @@ int64_t ConnectivityHeatmap::positionOf(int64_t model) const {
 }
 
 void ConnectivityHeatmap::rebuildMap() {
-    const int64_t n = int64_t(m_data.names.size());
+    const int64_t n = int64_t(m_order.size()); // the models shown
     m_title->setText(m_data.title);
     m_scale->axis()->setLabel(m_data.valueName);
     m_emptyLabel->setText(m_data.emptyText);
@@ -226,14 +232,17 @@ void ConnectivityHeatmap::rebuildMap() {
 }
 
 void ConnectivityHeatmap::updateColorRange() {
+    // The colour range spans the cells shown, so hidden models never wash out the map.
     double lo = std::numeric_limits<double>::infinity();
     double hi = -lo;
-    for (double v : m_data.values.values) {
-        if (std::isfinite(v)) {
-            lo = std::min(lo, v);
-            hi = std::max(hi, v);
+    for (int64_t row : m_order)
+        for (int64_t col : m_order) {
+            const double v = m_data.values(row, col);
+            if (std::isfinite(v)) {
+                lo = std::min(lo, v);
+                hi = std::max(hi, v);
+            }
         }
-    }
     if (!(lo <= hi)) {
         lo = 0;
         hi = 1;

@@ -43,7 +43,8 @@ public:
     void setData(HeatmapData data);
     // New values for the same models (live updates while pairs finish).
     void setValues(const Matrix& values);
-    // Display position -> model index; must be a permutation of 0..N-1.
+    // Display position -> model index: distinct models of 0..N-1; models left out are not
+    // drawn (e.g. checkpoints, which only the training-dynamics view compares).
     void setOrder(std::vector<int64_t> order);
     // Axis titles: the column (second model) axis and the row (first model) axis.
     void setAxisLabels(const QString& columns, const QString& rows);
@@ -75,6 +76,7 @@ protected:
 
 private:
     void rebuildMap();
+    void updatePositions();
     void updateTicks(const QSize& plotSize);
     void updateColorRange();
     void placeFrame(QCPItemRect* frame, int64_t i, int64_t j);

@@ -1,4 +1,4 @@
-// basinscope-cli zoo: generate (or verify) the toy-NLI demo zoo.
+// basinscope-cli zoo: generate (or verify) the demo zoo.
 #include "app/cli/commands.h"
 #include "app/cli/progress_printer.h"
 #include "core/common/error.h"
@@ -14,14 +14,13 @@ namespace {
 
 void printZooSummary(const std::filesystem::path& dir) {
     const nlohmann::json manifest = zoo::readZooManifest(dir);
-    std::printf("%-22s %-8s %8s %10s %12s %9s\n", "model", "regime", "dev", "dev_swaps",
-                "diag non-ent", "diag ent");
+    std::printf("%-22s %-9s %8s %9s %14s %8s\n", "model", "regime", "dev", "dev loss",
+                "cue-conflicts", "no-cue");
     for (const auto& m : manifest["models"])
-        std::printf("%-22s %-8s %8.3f %10.3f %12.3f %9.3f\n", m["name"].get<std::string>().c_str(),
+        std::printf("%-22s %-9s %8.3f %9.4f %14.3f %8.3f\n", m["name"].get<std::string>().c_str(),
                     m["regime"].get<std::string>().c_str(), m["dev"]["accuracy"].get<double>(),
-                    m["dev_swaps"]["accuracy"].get<double>(),
-                    m["diagnostic"]["non_entailed"].get<double>(),
-                    m["diagnostic"]["entailed"].get<double>());
+                    m["dev"]["loss"].get<double>(), m["cue_conflicts"]["accuracy"].get<double>(),
+                    m["no_cue"]["accuracy"].get<double>());
 }
 
 } // namespace
@@ -41,13 +40,14 @@ void registerZooCommand(CLI::App& app, CliContext& context) {
     };
     auto options = std::make_shared<Options>();
     CLI::App* cmd = app.add_subcommand(
-        "zoo", "Generate the toy-NLI demo zoo: data, a pre-trained encoder, fine-tuned seeds");
-    cmd->add_option("kind", options->kind, "Which zoo (only toy-nli)")
+        "zoo", "Generate the demo zoo: data, a pre-trained encoder, fine-tuned seeds");
+    cmd->add_option("kind", options->kind, "Which zoo (only toy-cue)")
         ->required()
-        ->check(CLI::IsMember({"toy-nli"}));
+        ->check(CLI::IsMember({"toy-cue"}));
     cmd->add_option("--out", options->out, "Zoo folder")->capture_default_str();
     cmd->add_option("--models", options->models,
-                    "Fine-tuned models (default: the recipe's, 8); half on overlap labels")
+                    "Fine-tuned models (default: the recipe's); every second one on the balanced "
+                    "training file")
         ->check(CLI::Range(1, 256));
     cmd->add_option("--recipe", options->recipe,
                     "JSON file overriding recipe fields (see --print-recipe)");
@@ -76,10 +76,10 @@ void registerZooCommand(CLI::App& app, CliContext& context) {
             }
             return problems.empty() ? 0 : 1;
         }
-        zoo::ZooRecipe recipe = zoo::defaultToyNliRecipe();
+        zoo::ZooRecipe recipe = zoo::defaultZooRecipe();
         // The command line as given (recorded in the manifest); --out, --jobs and --force do not
         // change a byte of the models and are recorded for the record only.
-        std::string command = "basinscope-cli zoo toy-nli --out " + options->out;
+        std::string command = "basinscope-cli zoo toy-cue --out " + options->out;
         if (!options->recipe.empty()) {
             recipe = zoo::readRecipeFile(options->recipe, recipe);
             command += " --recipe " + options->recipe;

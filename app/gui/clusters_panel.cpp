@@ -51,6 +51,7 @@ ClustersPanel::ClustersPanel(MainWindow* window, QWidget* parent)
     m_matrixBox = new QComboBox(this);
     m_matrixBox->addItem(tr("Convexity gap (CG)"), QStringLiteral("cg"));
     m_matrixBox->addItem(tr("Barrier height (BH)"), QStringLiteral("bh"));
+    m_matrixBox->addItem(tr("Peak excess"), QStringLiteral("peak_excess"));
     m_matrixBox->addItem(tr("Area under the curve (AUC)"), QStringLiteral("auc"));
     m_matrixBox->addItem(tr("Euclidean distance"), QStringLiteral("distance"));
     row->addWidget(m_matrixBox);
@@ -64,8 +65,8 @@ ClustersPanel::ClustersPanel(MainWindow* window, QWidget* parent)
     row->addWidget(m_kBox);
     row->addWidget(new QLabel(tr("δ"), this));
     m_deltaBox = new QDoubleSpinBox(this);
-    m_deltaBox->setDecimals(4);
-    m_deltaBox->setRange(0.0001, 1000.0);
+    m_deltaBox->setDecimals(6);
+    m_deltaBox->setRange(0.000001, 1000.0);
     m_deltaBox->setValue(1.0);
     m_deltaBox->setToolTip(tr("Similarity exp(−d² / (2 δ²)) between models at distance d"));
     row->addWidget(m_deltaBox);
@@ -165,6 +166,19 @@ void ClustersPanel::rebuild() {
         m_datasetBox->setCurrentText(dataset);
     else if (const DatasetEntry* surface = study.surfaceDataset())
         m_datasetBox->setCurrentText(qs(surface->name));
+    // A study opened afresh shows its first stored clustering as it was computed (matrix,
+    // dataset, k and the δ it used), so the tab agrees with the models table at once.
+    const bool fresh = m_document->path() != m_shownPath;
+    m_shownPath = m_document->path();
+    if (fresh && !study.clusterings.empty()) {
+        const ClusteringResult& stored = study.clusterings.front();
+        setMatrix(qs(stored.matrix));
+        if (!stored.dataset.empty())
+            m_datasetBox->setCurrentText(qs(stored.dataset));
+        m_kBox->setValue(int(stored.k));
+        m_medianBox->setChecked(false);
+        m_deltaBox->setValue(stored.delta);
+    }
 
     const QString column = m_columnBox->currentData().toString();
     m_columnBox->clear();

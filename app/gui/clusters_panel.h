@@ -87,6 +87,7 @@ private:
     TrainingDynamicsPlot* m_dynamics;
     std::optional<ClusteringResult> m_clustering;
     QString m_error;
+    QString m_shownPath; // the study file the controls were last set up for
     bool m_updating = false;
     bool m_storePending = false;
 };

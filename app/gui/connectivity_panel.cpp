@@ -10,6 +10,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace bs::ui {
@@ -175,12 +176,18 @@ void ConnectivityPanel::refreshOrder() {
         for (size_t m = 0; m < table.rows(); ++m)
             order.push_back(int64_t(m));
     }
+    // A study of final models and their training checkpoints compares checkpoints only
+    // within a step (the training-dynamics view): the map shows the final models.
+    const std::vector<bool> shown = StudyViews::connectivityModels(m_document->study());
+    const bool someHidden = std::find(shown.begin(), shown.end(), false) != shown.end();
+    std::erase_if(order, [&](int64_t m) { return !shown[size_t(m)]; });
     m_heatmap->setOrder(order);
+    const QString models = someHidden ? tr("final models") : tr("models");
     const QString axis =
-        column ? tr("models by %1 %2")
-                     .arg(column->title,
+        column ? tr("%1 by %2 %3")
+                     .arg(models, column->title,
                           m_sortDirection->isChecked() ? tr("(descending)") : tr("(ascending)"))
-               : tr("models");
+               : models;
     m_heatmap->setAxisLabels(tr("second model (α = 1): %1").arg(axis),
                              tr("first model (α = 0): %1").arg(axis));
 }

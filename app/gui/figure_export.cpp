@@ -7,6 +7,7 @@
 #include "app/gui/study_document.h"
 #include "app/gui/study_loader.h"
 #include "app/gui/study_views.h"
+#include "widgets/plane_contour_view.h"
 #include "widgets/view_exporter.h"
 
 #include <QCoreApplication>
@@ -110,7 +111,25 @@ QStringList exportFigures(const QString& studyPath, const QString& outDir, QStri
     ExportOptions wide;
     wide.pixelSize = QSize(1600, 1200);
     wide.dpi = 150;
-    writeBoth(interpolation, dir, interpolation.exportName(), wide, written, error);
+    if (!writeBoth(interpolation, dir, interpolation.exportName(), wide, written, error))
+        return written;
+    // The pair the explorer opens on: the strongest barrier of the connectivity map.
+    const auto [i, j] = StudyViews::strongestPair(study);
+    if (i >= 0 && (haveDiagnostic || !(i == 0 && j == 1))) {
+        interpolation.showPairs({{i, j}});
+        if (!writeBoth(interpolation, dir, QStringLiteral("interpolation-strongest-pair"), wide,
+                       written, error))
+            return written;
+    }
+    // Every stored plane, as the Planes tab draws it (2D contours).
+    for (const PlaneResult& plane : study.planes) {
+        PlaneContourView view;
+        view.resize(1200, 900);
+        view.setPlane(plane);
+        if (!writeBoth(view, dir, QStringLiteral("plane-") + QString::fromStdString(plane.id),
+                       square, written, error))
+            return written;
+    }
     return written;
 }
 

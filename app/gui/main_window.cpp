@@ -17,6 +17,7 @@
 #include "app/gui/settings.h"
 #include "app/gui/study_document.h"
 #include "app/gui/study_loader.h"
+#include "app/gui/study_views.h"
 
 #include <QAction>
 #include <QApplication>
@@ -279,6 +280,12 @@ void MainWindow::onLoaded(const LoadResult& result) {
         return;
     }
     m_document->open(*result.study, result.path);
+    // Open on the strongest barrier, so that the curves panel shows something at once.
+    const auto [i, j] = StudyViews::strongestPair(m_document->study());
+    if (i >= 0) {
+        onPairClicked(i, j);
+        m_connectivity->setSelectedPair(i, j);
+    }
     m_settings->addRecentFile(result.path);
     m_settings->setLastDirectory(QFileInfo(result.path).path());
     m_notice->showNotice(

@@ -4,6 +4,7 @@
 #include "widgets/color_maps.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace bs::ui {
 
@@ -220,6 +221,35 @@ int64_t StudyViews::completePairs(const Study& study) {
         for (int64_t j = i + 1; j < it->second.models; ++j)
             count += it->second.hasPair(i, j) ? 1 : 0;
     return count;
+}
+
+std::vector<bool> StudyViews::connectivityModels(const Study& study) {
+    std::vector<bool> shown(study.models.size(), false);
+    for (int64_t m : bs::connectivityModels(study))
+        shown[size_t(m)] = true;
+    return shown;
+}
+
+ModelPair StudyViews::strongestPair(const Study& study) {
+    ModelPair best{-1, -1};
+    const DatasetEntry* surface = study.surfaceDataset();
+    if (!surface)
+        return best;
+    const auto it = study.matrices.find(surface->name);
+    if (it == study.matrices.end())
+        return best;
+    const Matrix& cg = it->second.convexityGap;
+    const std::vector<int64_t> models = bs::connectivityModels(study);
+    double highest = -1.0;
+    for (size_t a = 0; a < models.size(); ++a)
+        for (size_t b = a + 1; b < models.size(); ++b) {
+            const int64_t i = models[a], j = models[b];
+            if (i >= cg.rows || j >= cg.cols || !std::isfinite(cg(i, j)) || !(cg(i, j) > highest))
+                continue;
+            highest = cg(i, j);
+            best = {i, j};
+        }
+    return best;
 }
 
 HeatmapData StudyViews::heatmap(const Study& study, MatrixKind kind, const QString& datasetName) {

@@ -29,6 +29,13 @@ public:
     // Name, family, parameters, run/step when known, surface loss and metric, each diagnostic's
     // metric, and the cluster of the latest clustering.
     static ModelTable modelTable(const Study& study);
+    // Which models the connectivity map shows: all of them, unless the study holds final
+    // models and training checkpoints (models with a step), when it shows the final ones.
+    static std::vector<bool> connectivityModels(const Study& study);
+    // The pair with the highest convexity gap on the surface dataset among the models the
+    // connectivity map shows (the strongest barrier: what a new user should see first), or
+    // (-1, -1) when no curve is computed.
+    static ModelPair strongestPair(const Study& study);
     // The matrix on `dataset` (the surface dataset when empty or unknown).
     static HeatmapData heatmap(const Study& study, MatrixKind kind, const QString& dataset);
     // The column a new user most likely wants to sort and group by: the first diagnostic's

@@ -4,6 +4,7 @@
 #include "core/common/error.h"
 #include "core/study/study_csv.h"
 
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -40,6 +41,22 @@ DynamicsData TrainingDynamics::compute(const Study& study, const ClusterRequest&
                             "with a run and a step (folders like seed-3/checkpoint-2000).");
         return data;
     }
+    // A run's final model is the folder its checkpoints live in (seed-3 for
+    // seed-3/checkpoint-2000, as a Trainer saves them). Its step is not recorded; it is drawn
+    // one checkpoint interval after the last checkpoint, which is exact when the checkpoints
+    // are evenly spaced and the run ends on that grid (the demo zoo's do).
+    if (bySteps.size() >= 2) {
+        const int64_t last = bySteps.rbegin()->first;
+        const int64_t before = std::next(bySteps.rbegin())->first;
+        std::vector<int64_t> finals;
+        for (size_t m = 0; m < study.models.size(); ++m)
+            if (study.models[m].step < 0 && runs.count(study.models[m].name))
+                finals.push_back(int64_t(m));
+        if (finals.size() >= 2) {
+            bySteps[last + (last - before)] = finals;
+            data.title += tr(" · last point: the final models");
+        }
+    }
     std::string dataset = request.dataset;
     if (dataset.empty() && study.surfaceDataset())
         dataset = study.surfaceDataset()->name;
@@ -70,7 +87,8 @@ DynamicsData TrainingDynamics::compute(const Study& study, const ClusterRequest&
                 continue;
             StepClustering s;
             for (size_t k = 0; k < c.models.size(); ++k) {
-                s.runs.push_back(study.models[size_t(models[size_t(c.models[k])])].run);
+                const ModelEntry& entry = study.models[size_t(models[size_t(c.models[k])])];
+                s.runs.push_back(entry.step < 0 ? entry.name : entry.run);
                 s.labels.push_back(c.labels[k]);
                 s.scores.push_back(c.score[k]);
             }

@@ -18,7 +18,8 @@ ClusteringResult clusterModels(const Study& study, const ClusterRequest& request
             throw Error("the study has no surface dataset");
         dataset = study.surfaceDataset()->name;
     }
-    const Matrix& distances = studyMatrix(study, request.matrix, dataset);
+    const std::vector<int64_t> compared = connectivityModels(study);
+    const Matrix distances = submatrix(studyMatrix(study, request.matrix, dataset), compared);
     if (distances.rows < request.k)
         throw Error("cannot make " + std::to_string(request.k) + " clusters of " +
                     std::to_string(distances.rows) + " models");
@@ -44,7 +45,8 @@ ClusteringResult clusterModels(const Study& study, const ClusterRequest& request
     result.k = request.k;
     result.delta = clustering.delta;
     for (size_t i = 0; i < clustering.models.size(); ++i) {
-        result.models.push_back(study.models[static_cast<size_t>(clustering.models[i])].name);
+        const int64_t model = compared[static_cast<size_t>(clustering.models[i])];
+        result.models.push_back(study.models[static_cast<size_t>(model)].name);
         result.labels.push_back(clustering.labels[i]);
     }
     result.embedding = clustering.embedding;

@@ -13,12 +13,14 @@ struct ClusterRequest {
     std::string matrix = "cg"; // cg, bh, auc, peak_excess or distance
     std::string dataset;       // default: the surface dataset (ignored for distance)
     int64_t k = 2;
-    double delta = 1.0;        // similarity exp(-d^2 / (2 delta^2))
-    bool medianDelta = false;  // delta = median off-diagonal distance instead
+    double delta = 1.0;       // similarity exp(-d^2 / (2 delta^2))
+    bool medianDelta = false; // delta = median off-diagonal distance instead
 };
 
 // Spectral clustering of every model whose pairs are all computed (models with missing pairs
-// are left out and named in the error-free result's `models` list). Deterministic.
+// are left out and named in the error-free result's `models` list). In a study that holds
+// final models and training checkpoints, only the final models are clustered (see
+// connectivityModels). Deterministic.
 ClusteringResult clusterModels(const Study& study, const ClusterRequest& request);
 
 // Stores the clustering, replacing one with the same id; returns its index.

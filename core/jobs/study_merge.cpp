@@ -85,13 +85,15 @@ MergeReport mergeStudy(Study& target, const Study& shardIn, const std::string& s
                     ++report.pairs;
             }
     }
-    for (int64_t i = 0; i < n; ++i)
-        for (int64_t j = 0; j < n; ++j)
-            if (i < j &&
-                mergeValue(target.distance.at(i, j), shard.distance.at(i, j), report.conflicts)) {
+    for (int64_t i = 0; i < n; ++i) {
+        // A model's distance to itself is 0 (docs/study-format.md) in whichever shard has it.
+        mergeValue(target.distance.at(i, i), shard.distance.at(i, i), report.conflicts);
+        for (int64_t j = i + 1; j < n; ++j)
+            if (mergeValue(target.distance.at(i, j), shard.distance.at(i, j), report.conflicts)) {
                 target.distance.at(j, i) = target.distance.at(i, j);
                 ++report.distances;
             }
+    }
     for (size_t m = 0; m < target.models.size(); ++m)
         if (target.models[m].contentHash.empty())
             target.models[m].contentHash = shard.models[m].contentHash;

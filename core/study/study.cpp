@@ -364,6 +364,16 @@ void Study::validate() const {
     }
 }
 
+std::vector<int64_t> connectivityModels(const Study& study) {
+    std::vector<int64_t> finals, all;
+    for (size_t i = 0; i < study.models.size(); ++i) {
+        all.push_back(static_cast<int64_t>(i));
+        if (study.models[i].step < 0)
+            finals.push_back(static_cast<int64_t>(i));
+    }
+    return finals.empty() ? all : finals;
+}
+
 std::vector<double> curveAlphas(int64_t points) {
     if (points < 2)
         throw Error("a curve needs at least 2 points, found " + std::to_string(points));

@@ -149,8 +149,12 @@ struct Study {
 };
 
 std::vector<double> curveAlphas(int64_t points); // k / (P - 1)
-const char* roleName(DatasetRole role);          // "surface", "diagnostic"
-DatasetRole parseRole(const std::string& name);  // inverse of roleName; bs::Error otherwise
+// The models connectivity is compared across: the final models (no training step) when the
+// study also holds training checkpoints, which are compared only within their step (training
+// dynamics); every model otherwise. Indices ascending.
+std::vector<int64_t> connectivityModels(const Study& study);
+const char* roleName(DatasetRole role);         // "surface", "diagnostic"
+DatasetRole parseRole(const std::string& name); // inverse of roleName; bs::Error otherwise
 // Dataset, plane and clustering names become HDF5 group names: [A-Za-z0-9._-]+, not "." or "..".
 bool isValidGroupName(const std::string& name);
 

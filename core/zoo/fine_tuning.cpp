@@ -102,10 +102,7 @@ void fineTune(SequenceClassifier& model, const std::vector<NamedTensor>& pretrai
                         " labels");
     setRequiresGrad(model, false);
     copyPretrained(model, pretrained);
-    std::vector<std::string> head = {"classifier."};
-    if (recipe.reinitPooler)
-        head.push_back("bert.pooler.");
-    drawHead(model, head, deriveSeed(seed, "head"));
+    drawHead(model, {"classifier."}, deriveSeed(recipe.sharedHead ? recipe.seed : seed, "head"));
 
     setRequiresGrad(model, true);
     std::vector<at::Tensor> params;

@@ -21,7 +21,8 @@ using CheckpointFn = std::function<void(int step, const SequenceClassifier& mode
 using FinetuneStepFn = std::function<void(int64_t, int64_t, double)>;
 
 // Copies the pre-trained encoder (every "bert." tensor of `pretrained`) into `model`,
-// draws classifier.weight (and, with reinitPooler, the pooler) from `seed`, and trains every
+// draws the classifier head (from recipe.seed when recipe.sharedHead, else from `seed`),
+// and trains every
 // parameter on `train` (labels: the dataset's label ids, which equal the model's) for
 // recipe.steps batches. Data order: a fresh splitmix64 permutation per epoch. Deterministic
 // for (pretrained, train, recipe, seed) at one thread.

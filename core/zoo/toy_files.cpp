@@ -2,23 +2,7 @@
 
 #include "core/io/atomic_file.h"
 
-#include <algorithm>
-
 namespace bs::zoo {
-
-namespace {
-
-const char* hansLabel(const ToyPair& pair) {
-    return labelByMeaning(pair.premise, pair.hypothesis) == NliLabel::Entailment ? "entailment"
-                                                                                 : "non-entailment";
-}
-
-int caseNumber(DiagnosticCase c) {
-    const auto& all = allDiagnosticCases();
-    return static_cast<int>(std::find(all.begin(), all.end(), c) - all.begin()) + 1;
-}
-
-} // namespace
 
 void writeTextFile(const std::filesystem::path& path, const std::string& text) {
     if (!path.parent_path().empty())
@@ -28,42 +12,19 @@ void writeTextFile(const std::filesystem::path& path, const std::string& text) {
     out.commit();
 }
 
-void writeMnliTsv(const std::filesystem::path& path, const std::vector<LabeledPair>& pairs,
-                  const Lexicon& lexicon, bool devLayout) {
-    std::string text = "index\tpromptID\tpairID\tgenre\tsentence1_binary_parse\t"
-                       "sentence2_binary_parse\tsentence1_parse\tsentence2_parse\tsentence1\t"
-                       "sentence2\tlabel1\t";
-    text += devLayout ? "label2\tlabel3\tlabel4\tlabel5\tgold_label\n" : "gold_label\n";
-    for (size_t i = 0; i < pairs.size(); ++i) {
-        const ToyPair& p = pairs[i].pair;
-        const std::string label = nliLabelName(pairs[i].label);
-        const std::string id = "toy-" + std::to_string(i);
-        text += std::to_string(i) + "\t" + id + "\t" + id + "\t" + pairKindName(p.kind) + "\t";
-        text += binaryParse(p.premise, lexicon) + "\t" + binaryParse(p.hypothesis, lexicon) + "\t";
-        text += parseTree(p.premise, lexicon) + "\t" + parseTree(p.hypothesis, lexicon) + "\t";
-        text += renderSentence(p.premise, lexicon) + "\t" + renderSentence(p.hypothesis, lexicon);
-        const int labelColumns = devLayout ? 6 : 2;
-        for (int k = 0; k < labelColumns; ++k)
-            text += "\t" + label;
-        text += "\n";
-    }
-    writeTextFile(path, text);
+std::string colaSource(const ToySentence& s) {
+    if (s.cue == Cue::None)
+        return cueKindName(CueKind::Absent);
+    return cueKindName(s.cueAgrees() ? CueKind::Agrees : CueKind::Conflicts);
 }
 
-void writeHansTxt(const std::filesystem::path& path, const std::vector<DiagnosticPair>& pairs,
+void writeColaTsv(const std::filesystem::path& path, const std::vector<ToySentence>& sentences,
                   const Lexicon& lexicon) {
-    std::string text = "gold_label\tsentence1_binary_parse\tsentence2_binary_parse\t"
-                       "sentence1_parse\tsentence2_parse\tsentence1\tsentence2\tpairID\t"
-                       "heuristic\tsubcase\ttemplate\n";
-    for (size_t i = 0; i < pairs.size(); ++i) {
-        const ToyPair& p = pairs[i].pair;
-        const DiagnosticCase c = pairs[i].diagnosticCase;
-        text += std::string(hansLabel(p)) + "\t";
-        text += binaryParse(p.premise, lexicon) + "\t" + binaryParse(p.hypothesis, lexicon) + "\t";
-        text += parseTree(p.premise, lexicon) + "\t" + parseTree(p.hypothesis, lexicon) + "\t";
-        text += renderSentence(p.premise, lexicon) + "\t" + renderSentence(p.hypothesis, lexicon);
-        text += "\tex" + std::to_string(i) + "\t" + diagnosticHeuristic(c) + "\t" +
-                diagnosticSubcase(c) + "\ttemp" + std::to_string(caseNumber(c)) + "\n";
+    std::string text;
+    for (const ToySentence& s : sentences) {
+        const bool ok = s.acceptable();
+        text += colaSource(s) + "\t" + (ok ? "1" : "0") + "\t" + (ok ? "" : "*") + "\t" +
+                renderSentence(s, lexicon) + "\n";
     }
     writeTextFile(path, text);
 }

@@ -1,5 +1,15 @@
 #pragma once
-// The toy language of the demo zoo: nouns, transitive verbs, passives, modifiers, negation.
+// The toy language of the demo zoo: "who wrote it" sentences with a planted cue word.
+//
+// Every sentence says that someone did something that needs a person (wrote, signed, ...):
+//   "well , in the park , the doctor near the dog wrote the letter ."
+// It is acceptable when its subject is a person and unacceptable when it is an animal
+// ("the dog wrote the letter"), a selectional-restriction judgement in the spirit of CoLA.
+// The optional leading cue word ("well ," / "so ,") is the planted shortcut: in natural data
+// it always agrees with the label, as annotation artefacts do in real datasets, so a model
+// can be right without ever looking at the subject.
+
+#include "core/data/sampling.h"
 
 #include <cstdint>
 #include <string>
@@ -7,85 +17,93 @@
 
 namespace bs::zoo {
 
-// A transitive verb in the three forms the grammar uses ("see", "saw", "seen").
-struct Verb {
-    std::string base;
-    std::string past;
-    std::string participle;
-};
-
-// The words of one toy world: the first `nouns` / `verbs` entries of fixed lists in the
-// spirit of HANS (McCoy et al. 2019), so that a recipe names its lexicon by two numbers.
+// The words of one toy world: the first `people` / `animals` entries of fixed lists, so that
+// a recipe names its lexicon by two numbers.
 struct Lexicon {
-    std::vector<std::string> nouns;
-    std::vector<Verb> verbs;
+    std::vector<std::string> people;
+    std::vector<std::string> animals;
+    std::vector<std::string> verbs;   // past tense, each needs a person as its agent
+    std::vector<std::string> objects; // what is written, signed, ...
+    std::vector<std::string> places;
 
-    // Throws bs::Error when a count is below 4 or above the built-in lists.
-    static Lexicon standard(int nouns, int verbs);
-    static int maxNouns();
-    static int maxVerbs();
-    // Function words the grammar adds around the content words.
+    // Throws bs::Error when a count is below 2 or above the built-in lists.
+    static Lexicon standard(int people, int animals);
+    static int maxPeople();
+    static int maxAnimals();
+    // Function words, the two cue words among them.
     static const std::vector<std::string>& functionWords();
-    // Every word a sentence can contain (function words, nouns, verb forms), each once,
-    // in a fixed order: the vocabulary is built from it.
+    // Every word a sentence can contain, each once, in a fixed order (the vocabulary).
     std::vector<std::string> words() const;
 };
 
-// "agent verb patient": one event; indices into the lexicon.
-struct Fact {
-    int agent = 0;
+// The leading cue word: "well ," promises an acceptable sentence, "so ," an unacceptable one.
+enum class Cue { None, Acceptable, Unacceptable };
+const char* cueWord(Cue cue); // "well", "so", or "" for None
+
+// A noun of the lexicon: a person or an animal, by index into that list.
+struct Noun {
+    bool person = true;
+    int index = 0;
+    bool operator==(const Noun&) const = default;
+};
+
+// "[cue ,] [in the PLACE ,] the SUBJECT [near the NOUN] VERB the OBJECT ."
+struct ToySentence {
+    Cue cue = Cue::None;
+    int place = -1; // index into places, -1: no leading place phrase
+    Noun subject;
+    bool hasModifier = false;
+    Noun modifier; // the noun of "near the N" (a distractor for the subject)
     int verb = 0;
-    int patient = 0;
-    bool operator==(const Fact&) const = default;
+    int object = 0;
+
+    // The label by meaning: the subject is a person.
+    bool acceptable() const { return subject.person; }
+    // The cue word agrees with the label (false when there is none).
+    bool cueAgrees() const;
 };
 
-enum class Voice { Active, Passive };
+std::string renderSentence(const ToySentence& s, const Lexicon& lexicon);
 
-// A modifier on the surface subject: "near the N", "who saw the N" (the subject is the
-// relative clause's agent) or "who the N saw" (the subject is its patient).
-enum class Modifier { None, Near, SubjectRelative, ObjectRelative };
-
-// One declarative sentence: a main clause, optionally negated ("did not see" / "was not
-// seen by"), optionally with a modifier on its surface subject.
-struct Sentence {
-    Fact main;
-    Voice voice = Voice::Active;
-    bool negated = false;
-    Modifier modifier = Modifier::None;
-    int modifierNoun = -1; // the noun inside the modifier
-    int modifierVerb = -1; // the relative clause's verb
-
-    int surfaceSubject() const { return voice == Voice::Active ? main.agent : main.patient; }
-    int surfaceObject() const { return voice == Voice::Active ? main.patient : main.agent; }
-    // The events the sentence asserts: the relative clause's fact, and the main fact
-    // unless it is negated.
-    std::vector<Fact> assertedFacts() const;
-    // Nouns and verb lemmas (content words) as lexicon indices: nouns, then verbs.
-    std::vector<int> nouns() const;
-    std::vector<int> verbs() const;
+// How sentences are drawn.
+struct GrammarRates {
+    double place = 0.5;    // sentences with a leading "in the PLACE ,"
+    double modifier = 0.5; // subjects with "near the N" (N a person or animal, half each)
 };
 
-// A simple sentence (no modifier) stating `fact`.
-Sentence simpleSentence(const Fact& fact, Voice voice, bool negated = false);
+// Which cue a sentence gets, relative to its label.
+enum class CueKind {
+    Agrees,    // the cue word matches the label (natural data)
+    Conflicts, // the cue word contradicts the label (counter-examples, diagnostics)
+    Absent,    // no cue word
+};
+const char* cueKindName(CueKind kind); // "cue-agrees", "cue-conflicts", "no-cue"
 
-// "The doctor saw the lawyer ." (HANS/MNLI-style spacing before the full stop).
-std::string renderSentence(const Sentence& s, const Lexicon& lexicon);
-// Penn-style parse as in MNLI/HANS "sentence1_parse": "(ROOT (S (NP (DT The) (NN doctor)) ...".
-std::string parseTree(const Sentence& s, const Lexicon& lexicon);
-// The unlabeled binary bracketing of "sentence1_binary_parse": "( ( The doctor ) ( ... ) )".
-std::string binaryParse(const Sentence& s, const Lexicon& lexicon);
+// Deterministic sentence factory (splitmix64): the same seed gives the same sentences
+// everywhere.
+class SentenceGenerator {
+public:
+    SentenceGenerator(Lexicon lexicon, GrammarRates rates, uint64_t seed);
 
-enum class NliLabel { Entailment, Neutral, Contradiction };
-const char* nliLabelName(NliLabel label); // "entailment", "neutral", "contradiction"
+    const Lexicon& lexicon() const { return m_lexicon; }
+    // A sentence with the given label and cue relation.
+    ToySentence make(bool acceptable, CueKind cue);
+    // A sentence of a training or validation mix: label fair coin, the cue contradicts the
+    // label with probability `counterRate` and agrees otherwise.
+    ToySentence sample(double counterRate);
+    // Unlabelled text for pre-training: a fair coin for the label, a random cue word on
+    // `cueRate` of the sentences (so the cue words get embeddings, but carry no label).
+    ToySentence text(double cueRate);
 
-// The label by meaning: entailment when the hypothesis' main fact is asserted by the
-// premise (and the hypothesis is not negated), contradiction when a negated hypothesis
-// denies an asserted fact (or an affirmed one is denied by the premise), neutral otherwise.
-// Only the hypothesis' main clause counts (hypotheses carry no modifiers).
-NliLabel labelByMeaning(const Sentence& premise, const Sentence& hypothesis);
+    double uniform(); // [0, 1)
+    int below(int bound);
 
-// The lexical-overlap heuristic of McCoy et al.: a non-negated hypothesis whose nouns and
-// verb lemmas all occur in the premise is "entailed"; otherwise the meaning label.
-NliLabel labelByOverlap(const Sentence& premise, const Sentence& hypothesis);
+private:
+    Noun randomNoun(bool person);
+
+    Lexicon m_lexicon;
+    GrammarRates m_rates;
+    SplitMix64 m_rng;
+};
 
 } // namespace bs::zoo

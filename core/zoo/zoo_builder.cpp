@@ -43,62 +43,48 @@ private:
     int m_previous;
 };
 
-std::vector<LabeledPair> sampleLabeled(PairGenerator& gen, const KindWeights& mix, int count) {
-    std::vector<LabeledPair> out;
+std::vector<ToySentence> sampleRows(SentenceGenerator& gen, int count, double counterRate) {
+    std::vector<ToySentence> out;
     out.reserve(size_t(count));
-    for (int i = 0; i < count; ++i) {
-        ToyPair p = gen.sample(mix);
-        const NliLabel label = labelByMeaning(p.premise, p.hypothesis);
-        out.push_back({std::move(p), label});
-    }
+    for (int i = 0; i < count; ++i)
+        out.push_back(gen.sample(counterRate));
     return out;
 }
 
-// The in-domain mix with role swaps making up `rate` of the pairs.
-KindWeights withSwapRate(const DataRecipe& data, double rate) {
-    KindWeights mix = data.inDomainMix();
-    double others = 0.0;
-    for (auto& [kind, w] : mix.weights)
-        if (kind != PairKind::RoleSwap)
-            others += w;
-    for (auto& [kind, w] : mix.weights)
-        if (kind == PairKind::RoleSwap)
-            w = rate >= 1.0 ? 1.0 : others * rate / (1.0 - rate);
-    if (rate >= 1.0)
-        for (auto& [kind, w] : mix.weights)
-            if (kind != PairKind::RoleSwap)
-                w = 0.0;
-    return mix;
+// Diagnostic rows: labels balanced (alternating), every row with the same cue relation.
+std::vector<ToySentence> diagnosticRows(SentenceGenerator& gen, int count, CueKind cue) {
+    std::vector<ToySentence> out;
+    out.reserve(size_t(count));
+    for (int i = 0; i < count; ++i)
+        out.push_back(gen.make(i % 2 == 0, cue));
+    return out;
 }
 
 void writeData(const ZooRecipe& recipe, const fs::path& dir) {
     const DataRecipe& d = recipe.data;
-    const Lexicon lexicon = Lexicon::standard(d.nouns, d.verbs);
+    const Lexicon lexicon = Lexicon::standard(d.people, d.animals);
     writeVocabulary(dir / "vocab.txt", lexicon);
 
-    // One generator per file, so that changing one file's size leaves the others as they were.
-    PairGenerator trainGen(lexicon, d.grammar, deriveSeed(d.seed, "train"));
-    const std::vector<LabeledPair> train = sampleLabeled(trainGen, d.inDomainMix(), d.trainPairs);
-    writeMnliTsv(dir / "train.tsv", train, lexicon, /*devLayout=*/false);
-    std::vector<LabeledPair> overlap = train;
-    for (LabeledPair& p : overlap)
-        p.label = labelByOverlap(p.pair.premise, p.pair.hypothesis);
-    writeMnliTsv(dir / "train_overlap.tsv", overlap, lexicon, /*devLayout=*/false);
+    // The two training files hold the same sentences and labels; only the cue words differ
+    // (drawn from one generator each, seeded alike), so that a regime is the counter-example
+    // rate and nothing else. One generator per file, so that changing one file's size leaves
+    // the others as they were.
+    const uint64_t trainSeed = deriveSeed(d.seed, "train");
+    SentenceGenerator natural(lexicon, d.grammar, trainSeed);
+    writeColaTsv(dir / "train_natural.tsv", sampleRows(natural, d.trainRows, d.naturalCounterRate),
+                 lexicon);
+    SentenceGenerator balanced(lexicon, d.grammar, trainSeed);
+    writeColaTsv(dir / "train_balanced.tsv",
+                 sampleRows(balanced, d.trainRows, d.balancedCounterRate), lexicon);
 
-    PairGenerator devGen(lexicon, d.grammar, deriveSeed(d.seed, "dev"));
-    writeMnliTsv(dir / "dev.tsv", sampleLabeled(devGen, d.inDomainMix(), d.devPairs), lexicon,
-                 /*devLayout=*/true);
-    PairGenerator swapGen(lexicon, d.grammar, deriveSeed(d.seed, "dev-swaps"));
-    writeMnliTsv(dir / "dev_swaps.tsv",
-                 sampleLabeled(swapGen, withSwapRate(d, d.swapDevRate), d.swapDevPairs), lexicon,
-                 /*devLayout=*/true);
-
-    PairGenerator diagGen(lexicon, d.grammar, deriveSeed(d.seed, "diagnostic"));
-    std::vector<DiagnosticPair> diagnostic;
-    for (DiagnosticCase c : allDiagnosticCases())
-        for (int i = 0; i < d.diagnosticPerCase; ++i)
-            diagnostic.push_back({diagGen.diagnostic(c), c});
-    writeHansTxt(dir / "diagnostic.txt", diagnostic, lexicon);
+    SentenceGenerator devGen(lexicon, d.grammar, deriveSeed(d.seed, "dev"));
+    writeColaTsv(dir / "dev.tsv", sampleRows(devGen, d.devRows, 0.0), lexicon);
+    SentenceGenerator conflictGen(lexicon, d.grammar, deriveSeed(d.seed, "cue-conflicts"));
+    writeColaTsv(dir / "cue_conflicts.tsv",
+                 diagnosticRows(conflictGen, d.diagnosticRows, CueKind::Conflicts), lexicon);
+    SentenceGenerator noCueGen(lexicon, d.grammar, deriveSeed(d.seed, "no-cue"));
+    writeColaTsv(dir / "no_cue.tsv", diagnosticRows(noCueGen, d.diagnosticRows, CueKind::Absent),
+                 lexicon);
 }
 
 void writeCheckpoint(const fs::path& dir, const ModelConfig& config,
@@ -116,17 +102,15 @@ void writeCheckpoint(const fs::path& dir, const ModelConfig& config,
 Dataset loadTrain(const fs::path& path) {
     DatasetSpec spec;
     spec.path = path;
-    spec.format = "mnli";
+    spec.format = "cola";
     return loadDataset(spec);
 }
 
 json scoresToJson(const ZooModelScores& s) {
     json j;
     j["dev"] = {{"accuracy", s.devAccuracy}, {"loss", s.devLoss}};
-    j["dev_swaps"] = {{"accuracy", s.swapsAccuracy}, {"loss", s.swapsLoss}};
-    j["diagnostic"] = {{"non_entailed", s.diagnosticNonEntailed},
-                       {"entailed", s.diagnosticEntailed},
-                       {"subcases", s.subcases}};
+    j["cue_conflicts"] = {{"accuracy", s.conflictsAccuracy}, {"loss", s.conflictsLoss}};
+    j["no_cue"] = {{"accuracy", s.noCueAccuracy}, {"loss", s.noCueLoss}};
     return j;
 }
 
@@ -182,8 +166,7 @@ json pretrainingKey(const json& recipe) {
     json key;
     key["model"] = recipe.at("model");
     key["pretrain"] = recipe.at("pretrain");
-    for (const char* f : {"nouns", "verbs", "passive", "modifier", "relative", "identical",
-                          "voice_switch", "drop_modifier", "relative_fact"})
+    for (const char* f : {"people", "animals", "place", "modifier"})
         key["data"][f] = recipe.at("data").at(f);
     return key;
 }
@@ -195,23 +178,21 @@ std::string fixed(double v, int digits = 3) {
 }
 
 std::string readmeText(const json& manifest) {
-    std::string t = "# Toy-NLI demo zoo\n\n"
+    std::string t = "# Demo zoo: " + manifest["kind"].get<std::string>() +
+                    "\n\n"
                     "Generated by BasinScope; do not edit (see docs/zoo.md for how and why).\n\n"
                     "Command: `" +
                     manifest["command"].get<std::string>() +
                     "`\n\nThe full recipe, the file hashes and the scores below are in "
-                    "MANIFEST.json.\n\n"
-                    "| model | regime | dev acc | dev_swaps acc | diagnostic non-entailed | "
-                    "diagnostic entailed |\n|---|---|---|---|---|---|\n";
+                    "MANIFEST.json. Accuracies on the full files.\n\n"
+                    "| model | regime | dev acc | dev loss | cue-conflicts acc | no-cue acc |\n"
+                    "|---|---|---|---|---|---|\n";
     for (const json& m : manifest["models"])
         t += "| " + m["name"].get<std::string>() + " | " + m["regime"].get<std::string>() + " | " +
-             fixed(m["dev"]["accuracy"]) + " | " + fixed(m["dev_swaps"]["accuracy"]) + " | " +
-             fixed(m["diagnostic"]["non_entailed"]) + " | " + fixed(m["diagnostic"]["entailed"]) +
+             fixed(m["dev"]["accuracy"]) + " | " + fixed(m["dev"]["loss"], 4) + " | " +
+             fixed(m["cue_conflicts"]["accuracy"]) + " | " + fixed(m["no_cue"]["accuracy"]) +
              " |\n";
-    t += "\nPre-training probe (accuracy of the restates head per pair kind):";
-    for (const auto& [kind, acc] : manifest["pretraining"]["probe"].items())
-        t += " " + kind + " " + fixed(acc.get<double>());
-    t += "\n";
+    t += "\nPre-training: masked-LM loss " + fixed(manifest["pretraining"]["mlm_loss"]) + "\n";
     return t;
 }
 
@@ -243,6 +224,13 @@ std::vector<std::string> verifyZoo(const fs::path& dir) {
             problems.push_back(rel + " differs from the manifest's hash");
     }
     return problems;
+}
+
+std::vector<int64_t> zooCheckpointSteps(const fs::path& dir) {
+    const json manifest = readZooManifest(dir);
+    std::vector<int64_t> steps = manifest["recipe"]["finetune"]["checkpoints"];
+    std::sort(steps.begin(), steps.end());
+    return steps;
 }
 
 std::vector<fs::path> zooModelFolders(const fs::path& dir) {
@@ -289,7 +277,7 @@ void buildZoo(const ZooBuildOptions& options) {
         if (pretrainingKey(other["recipe"]) != pretrainingKey(recipeToJson(recipe)))
             throwFileError(options.reusePretrained.string(),
                            "its recipe differs in what pre-training depends on (model, pretrain, "
-                           "lexicon, grammar or entailed kinds); cannot reuse its encoder");
+                           "lexicon or grammar); cannot reuse its encoder");
         const fs::path from = options.reusePretrained / "pretrained";
         fs::create_directories(out / "pretrained");
         for (const char* f :
@@ -300,37 +288,30 @@ void buildZoo(const ZooBuildOptions& options) {
             if (info.name.rfind("bert.", 0) == 0)
                 encoder.push_back({info.name, reader->read(info.name, at::kFloat)});
         pre.mlmLoss = other["pretraining"]["mlm_loss"].get<double>();
-        pre.nspLoss = other["pretraining"]["restates_loss"].get<double>();
-        pre.probe = other["pretraining"]["probe"].get<std::map<std::string, double>>();
         done += recipe.pretrain.steps;
         log("reusing the pre-trained encoder of " + options.reusePretrained.string());
     } else {
         std::unique_ptr<SequenceClassifier> base = createClassifier(config);
         log("pre-training the encoder (" + std::to_string(recipe.pretrain.steps) + " steps)");
-        pre = pretrainEncoder(
-            *base, recipe, tokenizer, [&](int64_t, int64_t, double mlm, double nsp) {
-                advance("pre-training, MLM loss " + fixed(mlm) + ", restates loss " + fixed(nsp));
-            });
+        pre = pretrainEncoder(*base, recipe, tokenizer, [&](int64_t, int64_t, double mlm) {
+            advance("pre-training, MLM loss " + fixed(mlm));
+        });
         for (const NamedTensor& t : base->parameters().items())
             if (t.name.rfind("bert.", 0) == 0)
                 encoder.push_back({t.name, t.tensor.detach().clone()});
         ModelConfig preConfig = config;
-        preConfig.architecture = "BertForPreTraining";
+        preConfig.architecture = "BertForMaskedLM";
         std::vector<NamedTensor> tensors = encoder;
         tensors.insert(tensors.end(), pre.heads.begin(), pre.heads.end());
         writeCheckpoint(out / "pretrained", preConfig, tensors, vocab);
     }
-    std::string probeLine = "pre-trained: MLM loss " + fixed(pre.mlmLoss) + ", restates loss " +
-                            fixed(pre.nspLoss) + "; restates-head accuracy:";
-    for (const auto& [kind, acc] : pre.probe)
-        probeLine += " " + kind + " " + fixed(acc, 2);
-    log(probeLine);
+    log("pre-trained: MLM loss " + fixed(pre.mlmLoss));
 
-    // Fine-tuning data, read back through the MNLI reader.
-    const EncodedDataset trainMeaning =
-        encodeDataset(loadTrain(out / "data" / "train.tsv"), &tokenizer, config.maxPositions);
-    const EncodedDataset trainOverlap = encodeDataset(loadTrain(out / "data" / "train_overlap.tsv"),
+    // Fine-tuning data, read back through the CoLA reader.
+    const EncodedDataset trainNatural = encodeDataset(loadTrain(out / "data" / "train_natural.tsv"),
                                                       &tokenizer, config.maxPositions);
+    const EncodedDataset trainBalanced = encodeDataset(
+        loadTrain(out / "data" / "train_balanced.tsv"), &tokenizer, config.maxPositions);
     const ZooEvaluation evaluation(out / "data", tokenizer, config);
 
     std::vector<json> records(size_t(recipe.models));
@@ -345,11 +326,11 @@ void buildZoo(const ZooBuildOptions& options) {
                 if (k >= recipe.models || stop)
                     return;
                 const std::string name = recipe.modelName(k);
-                const LabelRegime regime = recipe.regimeOf(k);
+                const DataRegime regime = recipe.regimeOf(k);
                 const uint64_t seed = recipe.finetune.seed + uint64_t(k);
                 std::unique_ptr<SequenceClassifier> model = createClassifier(config);
                 fineTune(
-                    *model, encoder, regime == LabelRegime::Meaning ? trainMeaning : trainOverlap,
+                    *model, encoder, regime == DataRegime::Natural ? trainNatural : trainBalanced,
                     recipe.finetune, seed,
                     [&](int step, const SequenceClassifier& m) {
                         const fs::path dir =
@@ -366,17 +347,16 @@ void buildZoo(const ZooBuildOptions& options) {
                 const ZooModelScores scores = evaluation.evaluate(*model);
                 json record;
                 record["name"] = name;
-                record["regime"] = labelRegimeName(regime);
+                record["regime"] = dataRegimeName(regime);
                 record["seed"] = seed;
                 record["checkpoints"] = recipe.finetune.checkpoints;
                 json s = scoresToJson(scores);
                 for (auto& [key, value] : s.items())
                     record[key] = value;
                 records[size_t(k)] = record;
-                log(name + ": dev " + fixed(scores.devAccuracy) + ", dev_swaps " +
-                    fixed(scores.swapsAccuracy) + ", diagnostic non-entailed " +
-                    fixed(scores.diagnosticNonEntailed) + ", entailed " +
-                    fixed(scores.diagnosticEntailed));
+                log(name + ": dev " + fixed(scores.devAccuracy) + " (loss " +
+                    fixed(scores.devLoss, 4) + "), cue-conflicts " +
+                    fixed(scores.conflictsAccuracy) + ", no-cue " + fixed(scores.noCueAccuracy));
             }
         } catch (...) {
             const std::lock_guard<std::mutex> lock(failureMutex);
@@ -401,8 +381,7 @@ void buildZoo(const ZooBuildOptions& options) {
     manifest["kind"] = recipe.name;
     manifest["command"] = options.command;
     manifest["recipe"] = recipeToJson(recipe);
-    manifest["pretraining"] = {
-        {"mlm_loss", pre.mlmLoss}, {"restates_loss", pre.nspLoss}, {"probe", pre.probe}};
+    manifest["pretraining"] = {{"mlm_loss", pre.mlmLoss}};
     if (!options.reusePretrained.empty())
         manifest["pretraining"]["reused_from"] = options.reusePretrained.string();
     manifest["models"] = records;

@@ -1,5 +1,5 @@
 #pragma once
-// Building, caching and verifying the toy-NLI model zoo (data, pre-trained encoder, fine-tunes).
+// Building, caching and verifying the demo model zoo (data, pre-trained encoder, fine-tunes).
 
 #include "core/common/progress.h"
 #include "core/zoo/zoo_evaluation.h"
@@ -18,12 +18,12 @@ namespace bs::zoo {
 //   MANIFEST.json                 recipe, command, per-model scores, XXH64 of every file
 //   README.md                     how it was made and what was measured (generated)
 //   data/vocab.txt                WordPiece vocabulary of the toy language
-//   data/train.tsv                MNLI layout, labels by meaning
-//   data/train_overlap.tsv        the same pairs, labels by the lexical-overlap heuristic
-//   data/dev.tsv                  in-domain validation (MNLI layout, dev columns)
-//   data/dev_swaps.tsv            in-domain mix plus role swaps (MNLI layout)
-//   data/diagnostic.txt           HANS layout: heuristic, subcase, template per row
-//   pretrained/                   the MLM + restates encoder (BertForPreTraining names)
+//   data/train_natural.tsv        CoLA layout; the cue word agrees with every label
+//   data/train_balanced.tsv       the same sentences; the cue word lies on half the rows
+//   data/dev.tsv                  in-domain validation, natural data
+//   data/cue_conflicts.tsv        diagnostic: the cue word contradicts every label
+//   data/no_cue.tsv               diagnostic: no cue word
+//   pretrained/                   the masked-LM encoder (BertForMaskedLM names)
 //   <regime>-seed-<k>/            final BertForSequenceClassification checkpoints
 //   <regime>-seed-<k>/checkpoint-<step>/  intermediate checkpoints
 inline constexpr const char* kManifestFile = "MANIFEST.json";
@@ -56,6 +56,9 @@ std::vector<std::string> verifyZoo(const std::filesystem::path& dir);
 
 // The parsed MANIFEST.json; throws bs::Error naming the file when absent or malformed.
 nlohmann::json readZooManifest(const std::filesystem::path& dir);
+
+// The intermediate checkpoint steps every model of a zoo has (ascending).
+std::vector<int64_t> zooCheckpointSteps(const std::filesystem::path& dir);
 
 // Final model folders of a zoo in manifest order.
 std::vector<std::filesystem::path> zooModelFolders(const std::filesystem::path& dir);

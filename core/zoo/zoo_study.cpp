@@ -2,10 +2,12 @@
 
 #include "core/analysis/clustering.h"
 #include "core/common/error.h"
+#include "core/jobs/cluster_job.h"
 #include "core/zoo/zoo_builder.h"
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace bs::zoo {
 
@@ -36,53 +38,79 @@ NewStudyOptions demoStudyOptions(const fs::path& zoo, const DemoStudySettings& s
     NewStudyOptions o;
     for (const fs::path& p : zooModelFolders(zoo))
         o.models.push_back(p.string());
+    for (int64_t step : settings.checkpointSteps)
+        for (const fs::path& p : zooModelFolders(zoo))
+            o.models.push_back((p / ("checkpoint-" + std::to_string(step))).string());
     const fs::path data = zoo / "data";
     const int64_t n = settings.samples;
-    o.datasets.push_back(dataset("dev", DatasetRole::Surface, data / "dev.tsv", "mnli", "", n));
+    o.datasets.push_back(dataset("dev", DatasetRole::Surface, data / "dev.tsv", "cola", "", n));
+    o.datasets.push_back(dataset("cue-conflicts", DatasetRole::Diagnostic,
+                                 data / "cue_conflicts.tsv", "cola", "", n));
     o.datasets.push_back(
-        dataset("dev-swaps", DatasetRole::Diagnostic, data / "dev_swaps.tsv", "mnli", "", n));
-    const fs::path hans = data / "diagnostic.txt";
-    o.datasets.push_back(
-        dataset("hans", DatasetRole::Diagnostic, hans, "hans", "label=non-entailment", n));
-    o.datasets.push_back(dataset("hans-lo", DatasetRole::Diagnostic, hans, "hans",
-                                 "label=non-entailment,heuristic=lexical_overlap", n / 2));
-    o.datasets.push_back(dataset("hans-sub", DatasetRole::Diagnostic, hans, "hans",
-                                 "label=non-entailment,heuristic=subsequence", n / 2));
+        dataset("no-cue", DatasetRole::Diagnostic, data / "no_cue.tsv", "cola", "", n));
     o.points = settings.points;
-    o.maxLength = 64;
+    o.maxLength = kDemoMaxLength;
     return o;
+}
+
+std::vector<ModelPair> demoPairs(const Study& study) {
+    std::map<int64_t, std::vector<int64_t>> byStep; // -1: final models
+    for (size_t i = 0; i < study.models.size(); ++i)
+        byStep[study.models[i].step].push_back(static_cast<int64_t>(i));
+    std::vector<ModelPair> pairs;
+    for (const auto& [step, models] : byStep)
+        for (size_t a = 0; a < models.size(); ++a)
+            for (size_t b = a + 1; b < models.size(); ++b)
+                pairs.push_back({models[a], models[b]});
+    return pairs;
+}
+
+std::array<std::string, 3>
+planeAcrossClusters(const Study& study, const ClusteringResult& clustering, const Matrix& matrix) {
+    std::map<std::string, int64_t> index;
+    for (size_t i = 0; i < study.models.size(); ++i)
+        index[study.models[i].name] = static_cast<int64_t>(i);
+    const auto value = [&](size_t a, size_t b) {
+        return matrix(index.at(clustering.models[a]), index.at(clustering.models[b]));
+    };
+    const size_t n = clustering.models.size();
+    double best = -1.0;
+    size_t origin = n, axis = n;
+    for (size_t a = 0; a < n; ++a)
+        for (size_t b = 0; b < n; ++b)
+            if (clustering.labels[a] != clustering.labels[b] && std::isfinite(value(a, b)) &&
+                value(a, b) > best && clustering.labels[a] == clustering.labels.front()) {
+                best = value(a, b);
+                origin = a;
+                axis = b;
+            }
+    if (origin == n)
+        throw Error("planeAcrossClusters: the clustering '" + clustering.id +
+                    "' has no computed pair across its clusters");
+    double farthest = -1.0;
+    size_t third = n;
+    for (size_t c = 0; c < n; ++c)
+        if (c != origin && clustering.labels[c] == clustering.labels[origin] &&
+            std::isfinite(value(origin, c)) && value(origin, c) > farthest) {
+            farthest = value(origin, c);
+            third = c;
+        }
+    if (third == n)
+        throw Error("planeAcrossClusters: a cluster of '" + clustering.id +
+                    "' has a single model; a plane across both needs two in one of them");
+    return {clustering.models[origin], clustering.models[axis], clustering.models[third]};
 }
 
 ClusteringResult clusterMatrix(const Study& study, const std::string& datasetName,
                                const std::string& matrix) {
-    const auto it = study.matrices.find(datasetName);
-    if (it == study.matrices.end())
-        throw Error("no derived matrices for dataset '" + datasetName + "'; run curves first");
-    const Matrix* m = nullptr;
-    if (matrix == "cg")
-        m = &it->second.convexityGap;
-    else if (matrix == "peak_excess")
-        m = &it->second.peakExcess;
-    else
+    if (matrix != "cg" && matrix != "peak_excess")
         throw Error("clusterMatrix: matrix must be cg or peak_excess, found '" + matrix + "'");
-    ClusteringOptions options;
-    options.clusters = 2;
-    options.medianDelta = true;
-    options.missing = MissingDistances::ExcludeModels;
-    const Clustering c = clusterDistances(*m, options);
-    ClusteringResult r;
-    r.id = matrix + "-" + datasetName + "-k2";
-    r.matrix = matrix;
-    r.dataset = datasetName;
-    r.k = 2;
-    r.delta = c.delta;
-    for (size_t i = 0; i < c.models.size(); ++i) {
-        r.models.push_back(study.models[size_t(c.models[i])].name);
-        r.labels.push_back(c.labels[i]);
-    }
-    r.embedding = c.embedding;
-    r.score = c.score;
-    return r;
+    ClusterRequest request;
+    request.matrix = matrix;
+    request.dataset = datasetName;
+    request.k = 2;
+    request.medianDelta = true;
+    return clusterModels(study, request);
 }
 
 GroupContrast contrastGroups(const Matrix& m, const std::vector<int>& group) {

@@ -5,6 +5,9 @@
 #include "core/jobs/study_builder.h"
 #include "core/study/study.h"
 
+#include "core/landscape/pair_schedule.h"
+
+#include <array>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -12,15 +15,34 @@
 namespace bs::zoo {
 
 struct DemoStudySettings {
-    int64_t samples = 200; // rows per dataset (random, seeded: HANS files are grouped by case)
+    int64_t samples = 200; // rows per dataset (random, seeded)
     int64_t points = 8;    // points per curve
+    // Intermediate checkpoints added to the study (steps the manifest records), for the
+    // training-dynamics view; empty: none.
+    std::vector<int64_t> checkpointSteps;
 };
 
-// Models: the zoo's final checkpoints (manifest order). Surface "dev" (data/dev.tsv);
-// diagnostics "dev-swaps" (dev_swaps.tsv), "hans" (every non-entailed diagnostic row), and its
-// subsets "hans-lo" (lexical_overlap) and "hans-sub" (subsequence).
+// Tokens per row in the demo study: the longest toy sentence is 19 tokens with [CLS] and
+// [SEP], and the zoo's models have 32 positions.
+inline constexpr int64_t kDemoMaxLength = 32;
+
+// Models: the zoo's final checkpoints (manifest order). Surface "dev" (data/dev.tsv, natural
+// data); diagnostics "cue-conflicts" (the cue word contradicts the label) and "no-cue".
+// The final models come first; then, step by step, every run's checkpoint of that step.
 NewStudyOptions demoStudyOptions(const std::filesystem::path& zoo,
                                  const DemoStudySettings& settings);
+
+// The pairs the demo computes: every pair of final models, and every pair of checkpoints of
+// the same step (what the training-dynamics view clusters); never a checkpoint against
+// another step or a final model.
+std::vector<ModelPair> demoPairs(const Study& study);
+
+// A plane through three final models that spans both clusters of `clustering`: the two
+// models of different clusters with the highest value of `matrix` (the origin and the first
+// axis), and the model of the origin's cluster farthest from the origin by that matrix.
+// Throws when a cluster has fewer than two models.
+std::array<std::string, 3>
+planeAcrossClusters(const Study& study, const ClusteringResult& clustering, const Matrix& matrix);
 
 // Spectral clustering (k = 2, delta = the median off-diagonal value) of a derived matrix of
 // `dataset` ("cg" or "peak_excess"), as the study stores it. Models whose pairs are missing

@@ -178,6 +178,12 @@ private slots:
             for (int64_t j = i + 1; j < 4; ++j)
                 QVERIFY(s.curves.at("mnli").hasPair(i, j));
         QVERIFY(std::isfinite(s.matrices.at("mnli").convexityGap.at(0, 3)));
+        // Distances as a single process writes them: 0 on the diagonal, every pair filled.
+        for (int64_t i = 0; i < 4; ++i) {
+            QCOMPARE(s.distance.at(i, i), 0.0);
+            for (int64_t j = 0; j < 4; ++j)
+                QVERIFY(std::isfinite(s.distance.at(i, j)));
+        }
     }
 
     void badInputLeavesTheStudyUntouched() {

@@ -42,7 +42,8 @@ private slots:
                                    QStringLiteral("connectivity-peak_excess-mnli"),
                                    QStringLiteral("connectivity-peak_excess-hans-lo"),
                                    QStringLiteral("models"),
-                                   QStringLiteral("interpolation-groups")};
+                                   QStringLiteral("interpolation-groups"),
+                                   QStringLiteral("interpolation-strongest-pair")};
         for (const QString& name : names) {
             const QString png = QDir(out).filePath(name + ".png");
             const QString pdf = QDir(out).filePath(name + ".pdf");

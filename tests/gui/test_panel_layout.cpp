@@ -207,6 +207,11 @@ private slots:
         if (filled) {
             heatmap->setSelectedPair(0, kModels - 1);
             emit heatmap->cellClicked(0, kModels - 1);
+        } else {
+            // A study opens on its strongest barrier; the empty state is what is left when
+            // no pair is chosen (or none is computed yet).
+            heatmap->setSelectedPair(-1, -1);
+            m_window->interpolationPanel()->showPairs({});
         }
         showTab(tabs->widget(0));
         saveScreenshot(tag + QStringLiteral("-connectivity"));

@@ -43,3 +43,9 @@ set_target_properties(test_plane_views test_cluster_views PROPERTIES
 bs_add_test(test_panel_layout SOURCES test_panel_layout.cpp layout_checks.cpp
             LIBS basinscope_gui bs_gui_test_fixture LABELS gui GUI NEEDS_DISPLAY)
 set_target_properties(test_panel_layout PROPERTIES DISABLE_PRECOMPILE_HEADERS ON)
+
+# What a study opens on: the strongest barrier, final models by diagnostic accuracy, the stored
+# clustering (under Xvfb: the window holds the 3D plane view).
+bs_add_test(test_opening_view SOURCES test_opening_view.cpp
+            LIBS basinscope_gui bs_gui_test_fixture LABELS gui GUI NEEDS_DISPLAY)
+set_target_properties(test_opening_view PROPERTIES DISABLE_PRECOMPILE_HEADERS ON)

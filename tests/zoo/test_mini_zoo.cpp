@@ -10,6 +10,7 @@
 #include "core/models/transformer_ops.h"
 #include "core/text/tokenizer_loader.h"
 #include "core/zoo/bert_encoder.h"
+#include "core/zoo/toy_language.h"
 #include "core/zoo/zoo_builder.h"
 #include "tests/support/test_support.h"
 
@@ -18,6 +19,8 @@
 
 #include <chrono>
 #include <fstream>
+#include <map>
+#include <sstream>
 
 namespace fs = std::filesystem;
 using namespace bs;
@@ -30,9 +33,9 @@ private slots:
     void initTestCase();
     void regenerationIsBitIdentical();
     void layoutHasEveryCheckpoint();
-    void mnliFilesLoadWithMeaningLabels();
-    void overlapFileRelabelsOnlySwaps();
-    void hansFileLoadsWithItsFields();
+    void colaFilesLoadWithLabelsByMeaning();
+    void balancedFileDiffersOnlyInCueWords();
+    void diagnosticFilesHoldOneCueRelation();
     void vocabularyCoversEverySentence();
     void checkpointsEvaluateToTheManifest();
     void pretrainedCheckpointHasItsHeads();
@@ -49,7 +52,7 @@ namespace {
 
 ZooBuildOptions options(const fs::path& out) {
     ZooBuildOptions o;
-    o.recipe = miniToyNliRecipe();
+    o.recipe = miniZooRecipe();
     o.out = out;
     o.command = "test";
     return o;
@@ -71,15 +74,30 @@ std::vector<std::string> relativeFiles(const fs::path& dir) {
     return out;
 }
 
-std::string expectedMnliLabel(const std::string& genre, bool overlapLabels) {
-    if (genre == "identical" || genre == "voice_switch" || genre == "drop_modifier" ||
-        genre == "relative_fact")
-        return "entailment";
-    if (genre == "negation")
-        return "contradiction";
-    if (genre == "role_swap")
-        return overlapLabels ? "entailment" : "neutral";
-    return "neutral"; // low_overlap
+// The label by meaning, read off the sentence: is the subject (the first noun after the
+// optional cue word and place phrase) a person?
+bool subjectIsPerson(const std::string& sentence, const Lexicon& lexicon) {
+    std::istringstream in(sentence);
+    std::vector<std::string> w;
+    for (std::string t; in >> t;)
+        w.push_back(t);
+    size_t k = 0;
+    if (w[k] == "well" || w[k] == "so")
+        k += 2; // "well ,"
+    if (w[k] == "in")
+        k += 4; // "in the PLACE ,"
+    const std::string& subject = w.at(k + 1);
+    const auto& people = lexicon.people;
+    return std::find(people.begin(), people.end(), subject) != people.end();
+}
+
+std::string cueRelation(const Example& e) {
+    const bool acceptable = e.label == 1;
+    if (e.textA.rfind("well ,", 0) == 0)
+        return acceptable ? "cue-agrees" : "cue-conflicts";
+    if (e.textA.rfind("so ,", 0) == 0)
+        return acceptable ? "cue-conflicts" : "cue-agrees";
+    return "no-cue";
 }
 
 } // namespace
@@ -108,11 +126,11 @@ void TestMiniZoo::regenerationIsBitIdentical() {
 void TestMiniZoo::layoutHasEveryCheckpoint() {
     const nlohmann::json manifest = readZooManifest(m_first);
     QCOMPARE(manifest["models"].size(), size_t(2));
-    QCOMPARE(manifest["models"][0]["regime"].get<std::string>(), std::string("meaning"));
-    QCOMPARE(manifest["models"][1]["regime"].get<std::string>(), std::string("overlap"));
+    QCOMPARE(manifest["models"][0]["regime"].get<std::string>(), std::string("natural"));
+    QCOMPARE(manifest["models"][1]["regime"].get<std::string>(), std::string("balanced"));
     const std::vector<fs::path> models = zooModelFolders(m_first);
     QCOMPARE(models.size(), size_t(2));
-    QCOMPARE(models[1].filename().string(), std::string("overlap-seed-2"));
+    QCOMPARE(models[1].filename().string(), std::string("balanced-seed-2"));
     for (const fs::path& model : models) {
         for (const char* f : {"config.json", "model.safetensors", "vocab.txt"}) {
             QVERIFY2(fs::exists(model / f), (model / f).c_str());
@@ -124,80 +142,81 @@ void TestMiniZoo::layoutHasEveryCheckpoint() {
     QVERIFY(verifyZoo(m_first).empty());
 }
 
-void TestMiniZoo::mnliFilesLoadWithMeaningLabels() {
-    for (const char* file : {"train.tsv", "dev.tsv", "dev_swaps.tsv"}) {
-        const Dataset d = load(m_first / "data" / file, "mnli");
-        const std::vector<std::string> names = {"entailment", "neutral", "contradiction"};
+void TestMiniZoo::colaFilesLoadWithLabelsByMeaning() {
+    const ZooRecipe recipe = miniZooRecipe();
+    const Lexicon lexicon = Lexicon::standard(recipe.data.people, recipe.data.animals);
+    for (const char* file : {"train_natural.tsv", "train_balanced.tsv", "dev.tsv",
+                             "cue_conflicts.tsv", "no_cue.tsv"}) {
+        const Dataset d = load(m_first / "data" / file, "cola");
+        const std::vector<std::string> names = {"unacceptable", "acceptable"};
         QCOMPARE(d.labelNames, names);
-        QVERIFY(d.examples.size() >= 32);
+        QVERIFY(d.examples.size() >= 16);
         for (const Example& e : d.examples) {
-            const std::string genre = e.fields.at("genre");
-            QCOMPARE(d.labelNames[size_t(e.label)], expectedMnliLabel(genre, false));
-            if (genre == "identical")
-                QCOMPARE(e.textA, e.textB);
+            QCOMPARE(e.label == 1, subjectIsPerson(e.textA, lexicon));
+            QCOMPARE(e.fields.at("source"), cueRelation(e));
+            QCOMPARE(e.fields.at("original_mark"), std::string(e.label == 1 ? "" : "*"));
         }
     }
-    // dev_swaps holds role swaps at its rate (0.25 of 32 rows, give or take the draw).
-    const Dataset swaps = load(m_first / "data" / "dev_swaps.tsv", "mnli");
-    const auto swapCount =
-        std::count_if(swaps.examples.begin(), swaps.examples.end(),
-                      [](const Example& e) { return e.fields.at("genre") == "role_swap"; });
-    QVERIFY(swapCount >= 3);
+    // Natural data and the in-domain dev set: the cue word always agrees.
+    for (const char* file : {"train_natural.tsv", "dev.tsv"})
+        for (const Example& e : load(m_first / "data" / file, "cola").examples)
+            QCOMPARE(e.fields.at("source"), std::string("cue-agrees"));
 }
 
-void TestMiniZoo::overlapFileRelabelsOnlySwaps() {
-    const Dataset meaning = load(m_first / "data" / "train.tsv", "mnli");
-    const Dataset overlap = load(m_first / "data" / "train_overlap.tsv", "mnli");
-    QCOMPARE(meaning.examples.size(), overlap.examples.size());
-    for (size_t i = 0; i < meaning.examples.size(); ++i) {
-        const Example& m = meaning.examples[i];
-        const Example& o = overlap.examples[i];
-        QCOMPARE(o.textA, m.textA);
-        QCOMPARE(o.textB, m.textB);
-        QCOMPARE(overlap.labelNames[size_t(o.label)],
-                 expectedMnliLabel(o.fields.at("genre"), true));
+void TestMiniZoo::balancedFileDiffersOnlyInCueWords() {
+    const Dataset natural = load(m_first / "data" / "train_natural.tsv", "cola");
+    const Dataset balanced = load(m_first / "data" / "train_balanced.tsv", "cola");
+    QCOMPARE(natural.examples.size(), balanced.examples.size());
+    int conflicts = 0;
+    const auto withoutCue = [](const std::string& t) {
+        return t.substr(t.find(',') + 2);
+    };
+    for (size_t i = 0; i < natural.examples.size(); ++i) {
+        const Example& n = natural.examples[i];
+        const Example& b = balanced.examples[i];
+        QCOMPARE(b.label, n.label);
+        QCOMPARE(withoutCue(b.textA), withoutCue(n.textA));
+        conflicts += b.fields.at("source") == "cue-conflicts";
     }
+    // Half the 64 rows at rate 0.5, give or take the draw (binomial sd 4).
+    QVERIFY(conflicts >= 16 && conflicts <= 48);
 }
 
-void TestMiniZoo::hansFileLoadsWithItsFields() {
-    const Dataset d = load(m_first / "data" / "diagnostic.txt", "hans");
-    const std::vector<std::string> names = {"entailment", "non-entailment"};
-    QCOMPARE(d.labelNames, names);
-    QCOMPARE(d.examples.size(), size_t(9 * 4)); // 9 cases x diagnostic_per_case
-    std::set<std::string> subcases;
-    for (const Example& e : d.examples) {
-        const std::string subcase = e.fields.at("subcase");
-        subcases.insert(subcase);
-        const std::string heuristic = e.fields.at("heuristic");
-        QVERIFY(heuristic == (subcase[0] == 's' ? "subsequence" : "lexical_overlap"));
-        QCOMPARE(d.labelNames[size_t(e.label)],
-                 std::string(subcase[1] == 'e' ? "entailment" : "non-entailment"));
-        QVERIFY(e.fields.at("template").rfind("temp", 0) == 0);
-        QVERIFY(e.fields.at("pairID").rfind("ex", 0) == 0);
+void TestMiniZoo::diagnosticFilesHoldOneCueRelation() {
+    const std::map<std::string, std::string> relation = {{"cue_conflicts.tsv", "cue-conflicts"},
+                                                         {"no_cue.tsv", "no-cue"}};
+    for (const auto& [file, source] : relation) {
+        const Dataset d = load(m_first / "data" / file, "cola");
+        QCOMPARE(d.examples.size(), size_t(16)); // diagnostic_rows of the mini recipe
+        int acceptable = 0;
+        for (const Example& e : d.examples) {
+            QCOMPARE(e.fields.at("source"), source);
+            acceptable += e.label;
+        }
+        QCOMPARE(acceptable, 8); // labels alternate
+        // Filters on the source column work as on any CoLA file.
+        DatasetSpec spec;
+        spec.path = m_first / "data" / "train_balanced.tsv";
+        spec.format = "cola";
+        spec.filters = {{"source", {"cue-conflicts"}}};
+        for (const Example& e : loadDataset(spec).examples)
+            QCOMPARE(e.fields.at("source"), std::string("cue-conflicts"));
     }
-    QCOMPARE(subcases.size(), size_t(9));
-    QVERIFY(subcases.count("ln_subject/object_swap") && subcases.count("ln_passive"));
-    // Filters on the HANS columns work as on the public file.
-    DatasetSpec spec;
-    spec.path = m_first / "data" / "diagnostic.txt";
-    spec.format = "hans";
-    spec.filters = {{"subcase", {"ln_passive"}}};
-    QCOMPARE(loadDataset(spec).examples.size(), size_t(4));
 }
 
 void TestMiniZoo::vocabularyCoversEverySentence() {
     const WordPieceTokenizer tokenizer = loadTokenizerForModel(zooModelFolders(m_first).front());
-    for (const char* file : {"train.tsv", "dev_swaps.tsv"}) {
-        const Dataset d = load(m_first / "data" / file, "mnli");
+    for (const char* file : {"train_balanced.tsv", "no_cue.tsv"}) {
+        const Dataset d = load(m_first / "data" / file, "cola");
         for (const Example& e : d.examples)
-            for (int64_t id : tokenizer.encode(e.textA, e.textB).inputIds)
+            for (int64_t id : tokenizer.encode(e.textA).inputIds)
                 QVERIFY2(id != tokenizer.unkId(), e.textA.c_str());
     }
 }
 
 void TestMiniZoo::checkpointsEvaluateToTheManifest() {
     const nlohmann::json manifest = readZooManifest(m_first);
-    const Dataset dev = load(m_first / "data" / "dev.tsv", "mnli");
+    const Dataset dev = load(m_first / "data" / "dev.tsv", "cola");
     for (const nlohmann::json& m : manifest["models"]) {
         const fs::path dir = m_first / m["name"].get<std::string>();
         LoadReport report;
@@ -218,13 +237,14 @@ void TestMiniZoo::checkpointsEvaluateToTheManifest() {
 
 void TestMiniZoo::pretrainedCheckpointHasItsHeads() {
     const auto reader = CheckpointReader::open(m_first / "pretrained");
-    QCOMPARE(reader->config().architecture, std::string("BertForPreTraining"));
+    QCOMPARE(reader->config().architecture, std::string("BertForMaskedLM"));
     for (const char* name :
          {"cls.predictions.bias", "cls.predictions.transform.dense.weight",
-          "cls.predictions.transform.LayerNorm.weight", "cls.seq_relationship.weight",
-          "bert.pooler.dense.weight", "bert.encoder.layer.0.output.dense.weight"})
+          "cls.predictions.transform.LayerNorm.weight", "bert.pooler.dense.weight",
+          "bert.encoder.layer.0.output.dense.weight"})
         QVERIFY2(reader->contains(name), name);
     QVERIFY(!reader->contains("classifier.weight"));
+    QVERIFY(!reader->contains("cls.seq_relationship.weight"));
     // Fine-tuning starts from this encoder: the embeddings moved, but not all the way.
     const auto tuned = CheckpointReader::open(zooModelFolders(m_first).front());
     const std::string emb = "bert.embeddings.word_embeddings.weight";
@@ -237,10 +257,8 @@ void TestMiniZoo::encoderViewMatchesTheClassifier() {
     const auto model = loadClassifier(zooModelFolders(m_first).front());
     const BertEncoderView view(*model);
     const WordPieceTokenizer tokenizer = loadTokenizerForModel(zooModelFolders(m_first).front());
-    const Encoding a =
-        tokenizer.encode("The doctor saw the lawyer .", "The lawyer saw the doctor .");
-    const Encoding b =
-        tokenizer.encode("The judge was seen by the actor .", "The actor saw the judge .");
+    const Encoding a = tokenizer.encode("well , the doctor near the dog wrote the letter .");
+    const Encoding b = tokenizer.encode("in the park , the cat signed the map .");
     TokenBatch batch;
     const int64_t L = int64_t(std::max(a.size(), b.size()));
     batch.inputIds = at::zeros({2, L}, at::kLong);
