@@ -216,10 +216,12 @@ int64_t StudyViews::completePairs(const Study& study) {
     const auto it = study.curves.find(surface->name);
     if (it == study.curves.end())
         return 0;
+    const std::vector<int64_t> models = bs::connectivityModels(study);
     int64_t count = 0;
-    for (int64_t i = 0; i < it->second.models; ++i)
-        for (int64_t j = i + 1; j < it->second.models; ++j)
-            count += it->second.hasPair(i, j) ? 1 : 0;
+    for (size_t a = 0; a < models.size(); ++a)
+        for (size_t b = a + 1; b < models.size(); ++b)
+            if (models[b] < it->second.models)
+                count += it->second.hasPair(models[a], models[b]) ? 1 : 0;
     return count;
 }
 
@@ -276,7 +278,8 @@ HeatmapData StudyViews::heatmap(const Study& study, MatrixKind kind, const QStri
     }
     if (source && source->rows == n && source->cols == n)
         data.values = *source;
-    const int64_t total = n * (n - 1) / 2;
+    const int64_t shown = int64_t(bs::connectivityModels(study).size());
+    const int64_t total = shown * (shown - 1) / 2;
     const QString progress = tr("%1 of %2 pairs").arg(completePairs(study)).arg(total);
     if (kind == MatrixKind::Distance) {
         data.title = tr("%1 · %2").arg(matrixTitle(kind), progress);

@@ -50,7 +50,8 @@ public:
     static InterpolationData groupCurves(const Study& study, const ModelColumn& column, int k,
                                          const QStringList& hidden);
 
-    // The number of pairs i < j whose surface curve is complete.
+    // The number of pairs i < j of the connectivity map's models whose surface curve is
+    // complete.
     static int64_t completePairs(const Study& study);
 };
 
