@@ -30,6 +30,10 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 
 set(CPACK_DEBIAN_CLI_PACKAGE_NAME basinscope-cli)
+# Debian's LibTorch reaches BLAS through the libblas.so.3 alternative, which on a clean system
+# is the single-threaded reference BLAS: the installed demo then took several times as long as
+# in the build tree. OpenBLAS registers itself as the preferred provider.
+set(CPACK_DEBIAN_CLI_PACKAGE_DEPENDS "libopenblas0-pthread | libopenblas0")
 set(CPACK_DEBIAN_CLI_PACKAGE_RECOMMENDS basinscope-demo)
 set(CPACK_DEBIAN_CLI_PACKAGE_SUGGESTS "slurm-client, hdf5-tools")
 set(CPACK_COMPONENT_CLI_DESCRIPTION
