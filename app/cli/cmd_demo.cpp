@@ -288,7 +288,7 @@ void registerDemoCommand(CLI::App& app, CliContext& context) {
             study.clusterings.push_back(zoo::clusterMatrix(study, "dev", matrix));
         writable.save();
         {
-            // One plane through both basins: what the loss looks like between them.
+            // One plane across the two clusters: what the loss looks like between them.
             PlaneRequest request;
             request.models = zoo::planeAcrossClusters(study, study.clusterings.front(),
                                                       study.matrices.at("dev").convexityGap);
