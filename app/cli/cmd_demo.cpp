@@ -141,7 +141,7 @@ void printSummary(const Study& study, const nlohmann::json& manifest) {
     std::printf("\n%-20s %-9s %7s %9s %14s %7s %8s %8s\n", "model", "regime", "dev", "dev loss",
                 "cue-conflicts", "no-cue", "cluster", "score");
     // Behaviour group: right or wrong on most rows whose cue word lies.
-    std::vector<int> behaviour, regime, clusters;
+    std::vector<int> behaviour, regime;
     std::vector<double> scores, conflicts;
     for (int64_t i : finals) {
         const std::string& name = study.models[size_t(i)].name;
@@ -155,7 +155,6 @@ void printSummary(const Study& study, const nlohmann::json& manifest) {
         behaviour.push_back(accuracy("cue-conflicts", i) >= 0.5 ? 1 : 0);
         regime.push_back(regimeOf[name] == "balanced" ? 1 : 0);
         if (clustered) {
-            clusters.push_back(static_cast<int>(clusterOf[name]));
             scores.push_back(scoreOf.count(name) ? scoreOf[name] : kNaN);
             conflicts.push_back(accuracy("cue-conflicts", i));
         }

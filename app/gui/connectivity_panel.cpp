@@ -178,9 +178,10 @@ void ConnectivityPanel::refreshOrder() {
     }
     // A study of final models and their training checkpoints compares checkpoints only
     // within a step (the training-dynamics view): the map shows the final models.
-    const std::vector<bool> shown = StudyViews::connectivityModels(m_document->study());
-    const bool someHidden = std::find(shown.begin(), shown.end(), false) != shown.end();
-    std::erase_if(order, [&](int64_t m) { return !shown[size_t(m)]; });
+    const std::vector<int64_t> shown = connectivityModels(m_document->study());
+    const bool someHidden = shown.size() < m_document->study().models.size();
+    std::erase_if(order,
+                  [&](int64_t m) { return !std::binary_search(shown.begin(), shown.end(), m); });
     m_heatmap->setOrder(order);
     const QString models = someHidden ? tr("final models") : tr("models");
     const QString axis =

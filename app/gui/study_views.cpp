@@ -225,13 +225,6 @@ int64_t StudyViews::completePairs(const Study& study) {
     return count;
 }
 
-std::vector<bool> StudyViews::connectivityModels(const Study& study) {
-    std::vector<bool> shown(study.models.size(), false);
-    for (int64_t m : bs::connectivityModels(study))
-        shown[size_t(m)] = true;
-    return shown;
-}
-
 ModelPair StudyViews::strongestPair(const Study& study) {
     ModelPair best{-1, -1};
     const DatasetEntry* surface = study.surfaceDataset();

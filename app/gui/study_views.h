@@ -29,9 +29,6 @@ public:
     // Name, family, parameters, run/step when known, surface loss and metric, each diagnostic's
     // metric, and the cluster of the latest clustering.
     static ModelTable modelTable(const Study& study);
-    // Which models the connectivity map shows: all of them, unless the study holds final
-    // models and training checkpoints (models with a step), when it shows the final ones.
-    static std::vector<bool> connectivityModels(const Study& study);
     // The pair with the highest convexity gap on the surface dataset among the models the
     // connectivity map shows (the strongest barrier: what a new user should see first), or
     // (-1, -1) when no curve is computed.
