@@ -8,21 +8,37 @@
 
 #include <algorithm>
 #include <limits>
+#include <unordered_set>
 
 namespace bs {
 
 namespace {
 
-// ordered_json keeps the keys in file order (they become Dataset::columns).
-using json = nlohmann::ordered_json;
+// A std::map-backed json, so that a record with many keys parses in O(K log K);
+// ordered_json looks every key up linearly, which made a 100k-key line take minutes.
+// The file order of the keys (Dataset::columns) is kept separately in Record::keys.
+using json = nlohmann::json;
+
+// Deeper values are refused while parsing: nothing a dataset needs nests this far, and
+// serialising an unused key (Example::fields) recurses once per level.
+constexpr int kMaxNesting = 64;
 
 struct Record {
     int64_t line = 0;
     json object;
+    std::vector<std::string> keys; // top-level keys in file order
 };
 
 const char* typeName(const json& value) {
     return value.type_name();
+}
+
+// A value as written, cut short so that a huge value cannot flood the message.
+std::string shortDump(const json& value) {
+    std::string text = value.dump();
+    if (text.size() > 60)
+        text = text.substr(0, 57) + "...";
+    return text;
 }
 
 // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..." ->
@@ -54,10 +70,48 @@ std::vector<int64_t> integerArray(const Record& record, const std::string& key,
             item.get<int64_t>() < 0)
             throwLineError(source, record.line,
                            "key '" + key + "' item " + std::to_string(i) +
-                               " must be a non-negative integer, found " + item.dump());
+                               " must be a non-negative integer, found " + shortDump(item));
         out.push_back(item.get<int64_t>());
     }
     return out;
+}
+
+// Parses one line into a Record. The parser callback sees every value before it is
+// stored, so nesting and repeated keys are refused without building the value.
+Record parseRecord(std::string_view line, int64_t lineNumber, const std::string& source) {
+    Record record;
+    record.line = lineNumber;
+    std::unordered_set<std::string> seen;
+    const json::parser_callback_t check = [&](int depth, json::parse_event_t event, json& parsed) {
+        if ((event == json::parse_event_t::object_start ||
+             event == json::parse_event_t::array_start) &&
+            depth >= kMaxNesting)
+            throwLineError(source, lineNumber,
+                           "a value is nested more than " + std::to_string(kMaxNesting) +
+                               " levels deep (objects and arrays inside one another); "
+                               "dataset records are flat");
+        if (event == json::parse_event_t::key && depth == 1) {
+            std::string key = parsed.get<std::string>();
+            if (!seen.insert(key).second)
+                throwLineError(source, lineNumber,
+                               "key '" + key +
+                                   "' appears twice in the record; which value is meant is "
+                                   "unclear, so remove one of them");
+            record.keys.push_back(std::move(key));
+        }
+        return true;
+    };
+    try {
+        record.object = json::parse(line.begin(), line.end(), check);
+    } catch (const json::parse_error& e) {
+        throwLineColumnError(source, lineNumber, static_cast<int64_t>(e.byte),
+                             "invalid JSON: " + parseReason(e));
+    }
+    if (!record.object.is_object())
+        throwLineError(source, lineNumber,
+                       std::string("expected one JSON object per line, found ") +
+                           typeName(record.object));
+    return record;
 }
 
 } // namespace
@@ -72,26 +126,16 @@ Dataset readJsonlDataset(const DatasetSpec& spec) {
     // First pass: parse every line and collect the keys (the "columns") in first-seen order.
     std::vector<Record> records;
     std::vector<std::string>& columns = dataset.columns;
+    std::unordered_set<std::string> knownColumns;
     LineCursor cursor(text);
     std::string_view line;
     while (cursor.next(line)) {
         if (line.find_first_not_of(" \t") == std::string_view::npos)
             continue; // blank lines hold no record
-        Record record;
-        record.line = cursor.lineNumber();
-        try {
-            record.object = json::parse(line.begin(), line.end());
-        } catch (const json::parse_error& e) {
-            throwLineColumnError(source, record.line, static_cast<int64_t>(e.byte),
-                                 "invalid JSON: " + parseReason(e));
-        }
-        if (!record.object.is_object())
-            throwLineError(source, record.line,
-                           std::string("expected one JSON object per line, found ") +
-                               typeName(record.object));
-        for (const auto& item : record.object.items())
-            if (std::find(columns.begin(), columns.end(), item.key()) == columns.end())
-                columns.push_back(item.key());
+        Record record = parseRecord(line, cursor.lineNumber(), source);
+        for (const std::string& key : record.keys)
+            if (knownColumns.insert(key).second)
+                columns.push_back(key);
         records.push_back(std::move(record));
     }
     if (records.empty())
@@ -144,12 +188,8 @@ Dataset readJsonlDataset(const DatasetSpec& spec) {
             const auto it = object.find(key);
             if (it == object.end())
                 throwLineError(source, record.line,
-                               "record has no " + keyName(key, role) + "; keys: " + joinNames([&] {
-                                   std::vector<std::string> keys;
-                                   for (const auto& item : object.items())
-                                       keys.push_back(item.key());
-                                   return keys;
-                               }()));
+                               "record has no " + keyName(key, role) +
+                                   "; keys: " + joinNames(record.keys));
             return *it;
         };
         const json& labelValue = require(labelKey, "label");
@@ -161,7 +201,7 @@ Dataset readJsonlDataset(const DatasetSpec& spec) {
         else
             throwLineError(source, record.line,
                            keyName(labelKey, "label") + " must be a string or an integer, found " +
-                               labelValue.dump());
+                               shortDump(labelValue));
         int64_t label = 0;
         try {
             label = decoder.decode(raw);
@@ -192,6 +232,17 @@ Dataset readJsonlDataset(const DatasetSpec& spec) {
                                        "attention_mask has zeros: pre-tokenized rows must not be "
                                        "padded (batches are padded when evaluated); remove the "
                                        "padding and the attention_mask");
+                    // The mask is not kept (batches make their own), so any other value
+                    // would be dropped silently.
+                    const auto bad = std::find_if(values.begin(), values.end(),
+                                                  [](int64_t v) { return v != 1; });
+                    if (bad != values.end())
+                        throwLineError(source, record.line,
+                                       "key 'attention_mask' item " +
+                                           std::to_string(bad - values.begin()) + " is " +
+                                           std::to_string(*bad) +
+                                           "; a mask holds 1 for every token (or 0 for padding, "
+                                           "which pre-tokenized rows must not have)");
                 } else {
                     example.tokenTypeIds = std::move(values);
                 }

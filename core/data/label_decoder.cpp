@@ -83,6 +83,13 @@ int64_t LabelDecoder::decode(std::string_view value) {
             throw LabelValueError("label " + std::string(value) +
                                   " is negative; rows without a label (e.g. -1 in GLUE test "
                                   "sets) cannot be evaluated");
+        if (index >= kMaxAutomaticClasses)
+            throw LabelValueError(
+                "label " + std::string(value) +
+                " is too large: without labels= an integer label is a class id, and ids above " +
+                std::to_string(kMaxAutomaticClasses - 1) +
+                " are refused (the class count is the largest id + 1); give the label names in "
+                "order with labels=name0|name1|...");
         m_seen = Seen::Integers;
         m_maxInteger = std::max(m_maxInteger, index);
         return index;

@@ -19,6 +19,9 @@ public:
 class LabelDecoder {
 public:
     static constexpr int64_t kUnlabeled = -2;
+    // Without label names an integer label is a class id and the class count is the largest
+    // id + 1; a damaged value such as 1000000 would otherwise make a million classes.
+    static constexpr int64_t kMaxAutomaticClasses = 10000;
 
     // GLUE-style files: rawValues[id] is how label id is written, names[id] its canonical name;
     // unlabeledValue (may be empty = none) marks rows without a label (MNLI "-").

@@ -1,12 +1,14 @@
 #include "core/io/checkpoint.h"
 
 #include "core/common/error.h"
+#include "core/io/config_shapes.h"
 #include "core/io/safetensors.h"
 #include "core/io/sharded_source.h"
 #include "core/io/torch_zip.h"
 
 #include <ATen/ATen.h>
 
+#include <cmath>
 #include <mutex>
 
 namespace bs {
@@ -70,6 +72,26 @@ std::unique_ptr<TensorSource> openSource(const fs::path& dir, CheckpointFormat f
     throwFileError(file.string(), "unknown checkpoint format");
 }
 
+// A NaN or Inf weight poisons every loss computed with the model and every point of every
+// path through it; the name of the tensor is what a user needs to find the broken run.
+void requireFinite(const at::Tensor& tensor, const std::string& name, const std::string& file) {
+    if (!at::isFloatingType(tensor.scalar_type()) || tensor.numel() == 0)
+        return;
+    const at::Tensor finite = at::isfinite(tensor);
+    if (finite.all().item<bool>())
+        return;
+    const at::Tensor flat = tensor.reshape({-1});
+    const int64_t index = at::logical_not(finite.reshape({-1})).nonzero()[0][0].item<int64_t>();
+    const double value = flat[index].item<double>();
+    const std::string what = std::isnan(value) ? "NaN" : value > 0 ? "+Inf" : "-Inf";
+    std::string shape;
+    for (int64_t d : tensor.sizes())
+        shape += (shape.empty() ? "" : ", ") + std::to_string(d);
+    throwFileError(file, "tensor '" + name + "' holds " + what + " at element " +
+                             std::to_string(index) + " (shape [" + shape +
+                             "]); the checkpoint is damaged or its training diverged");
+}
+
 class FolderCheckpoint : public CheckpointReader {
 public:
     FolderCheckpoint(fs::path dir, CheckpointFormat format, ModelConfig config,
@@ -91,8 +113,13 @@ public:
                                std::to_string(m_source->tensors().size()) + " tensors)");
         // Torch archives read through one zip reader; reads are serialised for all formats
         // so that callers may share one reader between threads.
-        std::lock_guard<std::mutex> lock(m_mutex);
-        return m_source->read(name, dtype);
+        at::Tensor tensor;
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            tensor = m_source->read(name, dtype);
+        }
+        requireFinite(tensor, name, m_source->path().string());
+        return tensor;
     }
 
 private:
@@ -153,6 +180,8 @@ std::unique_ptr<CheckpointReader> CheckpointReader::open(const fs::path& dir,
                                          checkpointFormatName(preferred) + " was requested)");
     ModelConfig config = readModelConfig(dir / "config.json");
     auto source = openSource(dir, preferred);
+    checkConfigAgainstTensors(config, source->tensors(), (dir / "config.json").string(),
+                              source->path().string());
     return std::make_unique<FolderCheckpoint>(dir, preferred, std::move(config), std::move(source));
 }
 

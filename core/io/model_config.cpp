@@ -2,6 +2,7 @@
 
 #include "core/common/error.h"
 #include "core/io/atomic_file.h"
+#include "core/io/json_depth_limit.h"
 
 #include <nlohmann/json.hpp>
 
@@ -17,6 +18,21 @@ namespace bs {
 namespace {
 
 using nlohmann::json;
+
+// Sane bounds, checked before anything is allocated: a damaged or hostile config.json must
+// not make the model builder ask for terabytes. The largest published encoders stay far
+// below these (vocabularies of 250k, widths of 8k, 48 layers, 4096 positions).
+constexpr int64_t kMaxVocab = int64_t(1) << 22;
+constexpr int64_t kMaxWidth = int64_t(1) << 16;
+constexpr int64_t kMaxLayers = 1024;
+constexpr int64_t kMaxPositions = int64_t(1) << 20;
+constexpr int64_t kMaxTokenTypes = 1024;
+// In elements; 2^36 float32 parameters are 256 GiB.
+constexpr double kMaxParameters = double(int64_t(1) << 36);
+// BERT uses 1e-12, RoBERTa 1e-5; an epsilon near the variance of the activations would
+// flatten every layer norm to its bias.
+constexpr double kMaxLayerNormEps = 0.1;
+constexpr double kMaxInitializerRange = 1.0;
 
 // The activations the models implement: erf GELU, the tanh approximation under its
 // three Hugging Face names, ReLU and SiLU.
@@ -61,6 +77,13 @@ public:
     int64_t positiveInt(const char* key, int64_t fallback) const {
         return has(key) ? positiveIntValue(key, m_root.at(key)) : fallback;
     }
+    // A size that allocations follow: refused above `limit` before anything is built.
+    int64_t size(const char* key, int64_t limit) const {
+        return bounded(key, positiveInt(key), limit);
+    }
+    int64_t size(const char* key, int64_t fallback, int64_t limit) const {
+        return bounded(key, positiveInt(key, fallback), limit);
+    }
     int64_t nonNegativeInt(const char* key, int64_t fallback) const {
         if (!has(key))
             return fallback;
@@ -79,13 +102,13 @@ public:
                  describe(v));
         return v.get<double>();
     }
-    double positiveNumber(const char* key, double fallback) const {
+    double positiveNumber(const char* key, double fallback, double limit) const {
         if (!has(key))
             return fallback;
         const json& v = m_root.at(key);
-        if (!v.is_number() || !(v.get<double>() > 0.0))
-            fail(std::string("field '") + key + "' must be a positive number, found " +
-                 describe(v));
+        if (!v.is_number() || !(v.get<double>() > 0.0) || !(v.get<double>() <= limit))
+            fail(std::string("field '") + key + "' must be a positive number of at most " +
+                 describe(json(limit)) + ", found " + describe(v));
         return v.get<double>();
     }
     std::string string(const char* key, const std::string& fallback) const {
@@ -106,6 +129,14 @@ public:
     }
 
 private:
+    int64_t bounded(const char* key, int64_t value, int64_t limit) const {
+        if (value > limit)
+            fail(std::string("field '") + key + "' is " + std::to_string(value) +
+                 ", more than BasinScope accepts (at most " + std::to_string(limit) +
+                 "); the file is damaged or not a BERT-style encoder config");
+        return value;
+    }
+
     int64_t positiveIntValue(const char* key, const json& v) const {
         if (!v.is_number_integer() || v.get<int64_t>() <= 0)
             fail(std::string("field '") + key + "' must be a positive integer, found " +
@@ -118,6 +149,10 @@ private:
 };
 
 std::string activation(const ConfigFields& f, const char* key) {
+    // transformers has no default for an explicit null (ACT2FN[None] fails), so neither do we.
+    if (f.present(key) && !f.has(key))
+        f.fail(std::string("field '") + key + "' is null; expected one of " +
+               supportedActivationList());
     const std::string act = f.string(key, "gelu");
     if (!supportedActivations().count(act))
         f.fail(std::string("field '") + key + "' is \"" + act +
@@ -175,19 +210,19 @@ void readBertLike(const ConfigFields& f, ModelConfig& c) {
     if (pos != "absolute")
         f.fail("field 'position_embedding_type' is \"" + pos +
                "\"; BasinScope implements only \"absolute\" position embeddings");
-    c.vocabSize = f.positiveInt("vocab_size");
-    c.hiddenSize = f.positiveInt("hidden_size");
-    c.numLayers = f.positiveInt("num_hidden_layers");
-    c.numHeads = f.positiveInt("num_attention_heads");
-    c.intermediateSize = f.positiveInt("intermediate_size");
-    c.maxPositions = f.positiveInt("max_position_embeddings", 512);
-    c.typeVocabSize = f.positiveInt("type_vocab_size", 2);
+    c.vocabSize = f.size("vocab_size", kMaxVocab);
+    c.hiddenSize = f.size("hidden_size", kMaxWidth);
+    c.numLayers = f.size("num_hidden_layers", kMaxLayers);
+    c.numHeads = f.size("num_attention_heads", kMaxWidth);
+    c.intermediateSize = f.size("intermediate_size", kMaxWidth * 4);
+    c.maxPositions = f.size("max_position_embeddings", 512, kMaxPositions);
+    c.typeVocabSize = f.size("type_vocab_size", 2, kMaxTokenTypes);
     c.hiddenAct = activation(f, "hidden_act");
-    c.layerNormEps = f.positiveNumber("layer_norm_eps", 1e-12);
+    c.layerNormEps = f.positiveNumber("layer_norm_eps", 1e-12, kMaxLayerNormEps);
     c.hiddenDropout = f.probability("hidden_dropout_prob", 0.1);
     c.attentionDropout = f.probability("attention_probs_dropout_prob", 0.1);
     c.classifierDropout = f.probability("classifier_dropout", c.hiddenDropout);
-    c.initializerRange = f.positiveNumber("initializer_range", 0.02);
+    c.initializerRange = f.positiveNumber("initializer_range", 0.02, kMaxInitializerRange);
     if (c.family == ModelFamily::Roberta) {
         // RoBERTa derives position ids from the padding id, so it must be known.
         if (f.present("pad_token_id") && !f.has("pad_token_id"))
@@ -205,12 +240,12 @@ void readDistilBert(const ConfigFields& f, ModelConfig& c) {
     if (f.boolean("sinusoidal_pos_embds", false))
         f.fail("field 'sinusoidal_pos_embds' is true; BasinScope implements only learned "
                "position embeddings");
-    c.vocabSize = f.positiveInt("vocab_size");
-    c.hiddenSize = f.positiveInt("dim");
-    c.numLayers = f.positiveInt("n_layers");
-    c.numHeads = f.positiveInt("n_heads");
-    c.intermediateSize = f.positiveInt("hidden_dim");
-    c.maxPositions = f.positiveInt("max_position_embeddings", 512);
+    c.vocabSize = f.size("vocab_size", kMaxVocab);
+    c.hiddenSize = f.size("dim", kMaxWidth);
+    c.numLayers = f.size("n_layers", kMaxLayers);
+    c.numHeads = f.size("n_heads", kMaxWidth);
+    c.intermediateSize = f.size("hidden_dim", kMaxWidth * 4);
+    c.maxPositions = f.size("max_position_embeddings", 512, kMaxPositions);
     c.typeVocabSize = 0;
     c.padTokenId = f.nonNegativeInt("pad_token_id", 0);
     c.hiddenAct = activation(f, "activation");
@@ -218,7 +253,7 @@ void readDistilBert(const ConfigFields& f, ModelConfig& c) {
     c.hiddenDropout = f.probability("dropout", 0.1);
     c.attentionDropout = f.probability("attention_dropout", 0.1);
     c.classifierDropout = f.probability("seq_classif_dropout", 0.2);
-    c.initializerRange = f.positiveNumber("initializer_range", 0.02);
+    c.initializerRange = f.positiveNumber("initializer_range", 0.02, kMaxInitializerRange);
 }
 
 json parseJsonFile(const std::filesystem::path& file) {
@@ -235,7 +270,7 @@ json parseJsonFile(const std::filesystem::path& file) {
         throwFileError(file.string(),
                        "is " + std::to_string(size) + " bytes; a config.json is a few kilobytes");
     try {
-        return json::parse(in);
+        return json::parse(in, jsonDepthLimit(file.string()));
     } catch (const json::exception& e) {
         throwFileError(file.string(), std::string("not valid JSON: ") + e.what());
     }
@@ -296,6 +331,17 @@ ModelConfig readModelConfig(const std::filesystem::path& configJson) {
     if (c.hiddenSize % c.numHeads != 0)
         f.fail("hidden size " + std::to_string(c.hiddenSize) +
                " is not divisible by the number of attention heads " + std::to_string(c.numHeads));
+    // The layer sizes are bounded one by one above; their product may still be absurd.
+    const double h = double(c.hiddenSize);
+    const double parameters =
+        h * double(c.vocabSize + c.maxPositions + c.typeVocabSize) +
+        double(c.numLayers) * (4.0 * h * h + 2.0 * h * double(c.intermediateSize));
+    if (parameters > kMaxParameters)
+        f.fail("the sizes describe a model of about " + std::to_string(int64_t(parameters / 1e9)) +
+               " billion parameters (hidden size " + std::to_string(c.hiddenSize) + ", " +
+               std::to_string(c.numLayers) + " layers, intermediate size " +
+               std::to_string(c.intermediateSize) + ", vocab_size " + std::to_string(c.vocabSize) +
+               "), more than BasinScope accepts");
     if (c.padTokenId >= c.vocabSize)
         f.fail("field 'pad_token_id' (" + std::to_string(c.padTokenId) +
                ") must be smaller than vocab_size (" + std::to_string(c.vocabSize) + ")");

@@ -3,12 +3,14 @@
 #include "core/common/error.h"
 #include "core/io/state_dict_unpickler.h"
 #include "core/io/tensor_bytes.h"
+#include "core/io/zip_checksums.h"
 
 #include <ATen/ATen.h>
 #include <c10/util/Exception.h>
 #include <caffe2/serialize/inline_container.h>
 
 #include <fstream>
+#include <optional>
 #include <unordered_map>
 
 namespace bs {
@@ -57,6 +59,7 @@ std::string torchMessage(const c10::Error& e) {
 
 struct TorchZipFile::Impl {
     std::unique_ptr<caffe2::serialize::PyTorchStreamReader> reader;
+    std::optional<ZipChecksums> checksums;
     std::vector<PickledTensor> entries;
     std::unordered_map<std::string, size_t> index;
 };
@@ -71,8 +74,11 @@ TorchZipFile::TorchZipFile(const std::filesystem::path& path)
     auto& reader = m_impl->reader;
     try {
         reader = std::make_unique<caffe2::serialize::PyTorchStreamReader>(file);
+        m_impl->checksums.emplace(path);
+        const ZipChecksums& checksums = *m_impl->checksums;
         if (reader->hasRecord("byteorder")) {
             auto [data, size] = reader->getRecord("byteorder");
+            checksums.verify("byteorder", data.get(), size);
             const std::string order(static_cast<const char*>(data.get()), size);
             if (order != "little")
                 throwFileError(file, "tensors are stored in '" + order +
@@ -85,6 +91,7 @@ TorchZipFile::TorchZipFile(const std::filesystem::path& path)
         if (pickleSize > kMaxPickleBytes)
             throwFileError(file, "data.pkl is " + std::to_string(pickleSize) +
                                      " bytes, too large for a state dict");
+        checksums.verify("data.pkl", pickle.get(), pickleSize);
         m_impl->entries =
             unpickleStateDict(static_cast<const uint8_t*>(pickle.get()), pickleSize, file);
         for (const PickledTensor& t : m_impl->entries)
@@ -124,6 +131,7 @@ at::Tensor TorchZipFile::read(const std::string& name, at::ScalarType dtype) con
         throwFileError(file, "cannot read storage 'data/" + t.storageKey + "' of tensor '" + name +
                                  "': " + torchMessage(e));
     }
+    m_impl->checksums->verify("data/" + t.storageKey, data.get(), size);
     const auto expected = checkedNumel({t.storageNumel}, elementSize);
     if (!expected || size != static_cast<size_t>(t.storageNumel) * elementSize)
         throwFileError(file, "storage 'data/" + t.storageKey + "' of tensor '" + name + "' holds " +

@@ -1,10 +1,12 @@
 #include "core/text/tokenizer_loader.h"
 
 #include "core/common/error.h"
+#include "core/io/json_depth_limit.h"
 
 #include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <optional>
 
 namespace bs {
 
@@ -50,6 +52,23 @@ void readToken(const nlohmann::json& config, const char* field, const std::strin
                              it->dump());
 }
 
+// The model's vocab_size from config.json, or nothing when the file is absent or does not say
+// (the checkpoint reader reports a broken config.json with its own message).
+std::optional<int64_t> configVocabSize(const std::filesystem::path& configJson) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(configJson, ec))
+        return std::nullopt;
+    std::ifstream in(configJson, std::ios::binary);
+    try {
+        const nlohmann::json root = nlohmann::json::parse(in, jsonDepthLimit(configJson.string()));
+        const auto it = root.is_object() ? root.find("vocab_size") : root.end();
+        if (it != root.end() && it->is_number_integer() && it->get<int64_t>() > 0)
+            return it->get<int64_t>();
+    } catch (const std::exception&) {
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 TokenizerOptions readTokenizerConfig(const std::filesystem::path& configFile) {
@@ -59,7 +78,7 @@ TokenizerOptions readTokenizerConfig(const std::filesystem::path& configFile) {
         throwFileError(file, "cannot open the tokenizer configuration");
     nlohmann::json config;
     try {
-        config = nlohmann::json::parse(in);
+        config = nlohmann::json::parse(in, jsonDepthLimit(file));
     } catch (const nlohmann::json::exception& e) {
         throwFileError(file, std::string("not valid JSON: ") + e.what());
     }
@@ -121,10 +140,23 @@ WordPieceTokenizer loadTokenizerForModel(const std::filesystem::path& modelDir) 
                                 kPretokenizedHint);
     }
     TokenizerOptions options;
-    const fs::path config = modelDir / "tokenizer_config.json";
-    if (fs::is_regular_file(config, ec))
-        options = readTokenizerConfig(config);
-    return WordPieceTokenizer::fromVocabFile(vocab, std::move(options));
+    const fs::path tokenizerConfig = modelDir / "tokenizer_config.json";
+    if (fs::is_regular_file(tokenizerConfig, ec))
+        options = readTokenizerConfig(tokenizerConfig);
+    WordPieceTokenizer tokenizer = WordPieceTokenizer::fromVocabFile(vocab, std::move(options));
+    // Checked here, where both files are known, so that the error blames the pair of files
+    // instead of the first dataset row whose token happens to have a large id.
+    const fs::path config = modelDir / "config.json";
+    if (const auto vocabSize = configVocabSize(config);
+        vocabSize && tokenizer.vocabSize() > *vocabSize)
+        throwFileError(vocab.string(),
+                       std::to_string(tokenizer.vocabSize()) +
+                           " tokens, but field 'vocab_size' of " + config.string() + " is " +
+                           std::to_string(*vocabSize) + ": ids " + std::to_string(*vocabSize) +
+                           ".." + std::to_string(tokenizer.vocabSize() - 1) +
+                           " have no row in the model's embedding table (vocab.txt and "
+                           "config.json come from different models?)");
+    return tokenizer;
 }
 
 } // namespace bs

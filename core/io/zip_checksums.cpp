@@ -1,0 +1,117 @@
+#include "core/io/zip_checksums.h"
+
+#include "core/common/error.h"
+#include "core/io/mapped_file.h"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace bs {
+
+namespace {
+
+constexpr uint32_t kEndOfDirectory = 0x06054b50;
+constexpr uint32_t kZip64Locator = 0x07064b50;
+constexpr uint32_t kZip64EndOfDirectory = 0x06064b50;
+constexpr uint32_t kDirectoryEntry = 0x02014b50;
+constexpr size_t kEndOfDirectorySize = 22;
+constexpr size_t kEntrySize = 46;
+
+uint64_t little(const uint8_t* p, int bytes) {
+    uint64_t value = 0;
+    for (int i = bytes - 1; i >= 0; --i)
+        value = (value << 8) | p[i];
+    return value;
+}
+
+std::string hex32(uint32_t value) {
+    char text[11];
+    std::snprintf(text, sizeof text, "0x%08x", value);
+    return text;
+}
+
+uint32_t crc32Of(const void* data, size_t size) {
+    uLong crc = crc32(0L, Z_NULL, 0);
+    const auto* p = static_cast<const Bytef*>(data);
+    // zlib takes 32-bit lengths.
+    while (size > 0) {
+        const auto chunk = static_cast<uInt>(std::min<size_t>(size, 1u << 30));
+        crc = crc32(crc, p, chunk);
+        p += chunk;
+        size -= chunk;
+    }
+    return static_cast<uint32_t>(crc);
+}
+
+} // namespace
+
+ZipChecksums::ZipChecksums(const std::filesystem::path& archive)
+    : m_file(archive.string()) {
+    const MappedFile mapped(archive);
+    parse(mapped.data(), mapped.size());
+}
+
+ZipChecksums::ZipChecksums(const uint8_t* data, size_t size, const std::string& file)
+    : m_file(file) {
+    parse(data, size);
+}
+
+void ZipChecksums::parse(const uint8_t* data, size_t size) {
+    const auto damaged = [&](const std::string& what) {
+        throwFileError(m_file, "zip central directory is damaged: " + what);
+    };
+    if (!data || size < kEndOfDirectorySize)
+        damaged("the file is too short to hold one");
+    // The end record sits in the last 22 bytes plus at most a 65535-byte comment.
+    size_t end = size - kEndOfDirectorySize;
+    const size_t lowest = size > kEndOfDirectorySize + 65535 ? end - 65535 : 0;
+    while (little(data + end, 4) != kEndOfDirectory) {
+        if (end == lowest)
+            damaged("no end-of-directory record");
+        --end;
+    }
+    uint64_t entries = little(data + end + 10, 2);
+    uint64_t offset = little(data + end + 16, 4);
+    if (entries == 0xffff || offset == 0xffffffff) {
+        if (end < 20 || little(data + end - 20, 4) != kZip64Locator)
+            damaged("no zip64 locator before the end record");
+        const uint64_t at = little(data + end - 20 + 8, 8);
+        if (at > size || size - at < 56 || little(data + at, 4) != kZip64EndOfDirectory)
+            damaged("the zip64 end record is missing or out of the file");
+        entries = little(data + at + 32, 8);
+        offset = little(data + at + 48, 8);
+    }
+    if (offset > size)
+        damaged("the directory starts past the end of the file");
+    for (uint64_t i = 0; i < entries; ++i) {
+        if (size - offset < kEntrySize || little(data + offset, 4) != kDirectoryEntry)
+            damaged("entry " + std::to_string(i) + " of " + std::to_string(entries) +
+                    " is missing or out of the file");
+        const auto crc = static_cast<uint32_t>(little(data + offset + 16, 4));
+        const uint64_t nameLength = little(data + offset + 28, 2);
+        const uint64_t rest =
+            nameLength + little(data + offset + 30, 2) + little(data + offset + 32, 2);
+        if (size - offset - kEntrySize < rest)
+            damaged("entry " + std::to_string(i) + " runs past the end of the file");
+        std::string name(reinterpret_cast<const char*>(data + offset + kEntrySize), nameLength);
+        // torch.save puts every record in one top folder named after the file.
+        const size_t slash = name.find('/');
+        m_crcs[slash == std::string::npos ? name : name.substr(slash + 1)] = crc;
+        offset += kEntrySize + rest;
+    }
+}
+
+void ZipChecksums::verify(const std::string& record, const void* data, size_t size) const {
+    const auto it = m_crcs.find(record);
+    if (it == m_crcs.end())
+        throwFileError(m_file, "record '" + record + "' is not listed in the zip directory");
+    const uint32_t actual = crc32Of(data, size);
+    if (actual != it->second)
+        throwFileError(m_file, "record '" + record + "' fails its checksum (CRC-32 " +
+                                   hex32(actual) + ", the zip directory says " + hex32(it->second) +
+                                   "): the file is damaged");
+}
+
+} // namespace bs

@@ -1,0 +1,34 @@
+#pragma once
+// ZipChecksums: the CRC-32 of every record of a zip archive, from its central directory.
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <unordered_map>
+
+namespace bs {
+
+// LibTorch's zip reader is built without CRC checks (for speed), so a torch.save archive
+// with flipped bytes in a storage record would load silently. This reads the central
+// directory (zip64 included) so that each record can be checked when it is read.
+class ZipChecksums {
+public:
+    // Throws bs::Error naming the file when the central directory is missing or damaged.
+    explicit ZipChecksums(const std::filesystem::path& archive);
+    // Parses an archive already in memory; `file` names it in errors.
+    ZipChecksums(const uint8_t* data, size_t size, const std::string& file);
+
+    // Throws bs::Error naming the file and the record when `record` (its name inside the
+    // archive folder, e.g. "data/0" for "archive/data/0") is not listed or its bytes do not
+    // match the listed CRC-32.
+    void verify(const std::string& record, const void* data, size_t size) const;
+
+private:
+    void parse(const uint8_t* data, size_t size);
+
+    std::string m_file;
+    std::unordered_map<std::string, uint32_t> m_crcs; // name after the top folder -> CRC-32
+};
+
+} // namespace bs
