@@ -50,6 +50,13 @@ std::string parseReason(const json::parse_error& e) {
     return colon == std::string::npos ? what : what.substr(colon + 2);
 }
 
+// "[json.exception.out_of_range.406] number overflow parsing '1e400'" -> "number overflow ...".
+std::string messageOf(const json::exception& e) {
+    const std::string what = e.what();
+    const size_t end = what.find("] ");
+    return end == std::string::npos ? what : what.substr(end + 2);
+}
+
 std::string keyName(const std::string& key, const char* role) {
     return "key '" + key + "' (" + role + ")";
 }
@@ -106,6 +113,9 @@ Record parseRecord(std::string_view line, int64_t lineNumber, const std::string&
     } catch (const json::parse_error& e) {
         throwLineColumnError(source, lineNumber, static_cast<int64_t>(e.byte),
                              "invalid JSON: " + parseReason(e));
+    } catch (const json::exception& e) {
+        // Not a syntax error but a value the parser cannot hold, e.g. 1e400 (out_of_range).
+        throwLineError(source, lineNumber, "invalid JSON: " + messageOf(e));
     }
     if (!record.object.is_object())
         throwLineError(source, lineNumber,
