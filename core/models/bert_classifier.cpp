@@ -1,6 +1,7 @@
 #include "core/models/bert_classifier.h"
 
 #include "core/common/error.h"
+#include "core/models/precision_support.h"
 
 #include <ATen/ATen.h>
 
@@ -105,8 +106,12 @@ at::Tensor BertClassifier::forward(const TokenBatch& tokens) const {
     h = at::layer_norm(h.view({B * L, H}), {H}, p(m_embLnW), p(m_embLnB), m_settings.eps);
     h = dropout(h, m_settings.hiddenDropout);
 
-    for (const EncoderLayerParams& layer : m_layers)
-        h = encoderLayer(m_params, layer, m_settings, h, batch, dropout);
+    const at::ScalarType compute = precisionDtype(m_precision);
+    for (size_t i = 0; i < m_layers.size(); ++i) {
+        const LayerMatrices matrices =
+            layerMatrices(m_params, m_layers[i], i, casts(), compute, m_settings.heads);
+        h = encoderLayer(m_params, m_layers[i], matrices, m_settings, h, batch, dropout);
+    }
 
     const at::Tensor first = h.view({B, L, H}).select(1, 0); // [CLS] / <s>
     const double headDropout = m_config.classifierDropout;

@@ -1,5 +1,7 @@
 #include "core/models/distilbert_classifier.h"
 
+#include "core/models/precision_support.h"
+
 #include <ATen/ATen.h>
 
 namespace bs::models {
@@ -69,8 +71,12 @@ at::Tensor DistilBertClassifier::forward(const TokenBatch& tokens) const {
     h = at::layer_norm(h.view({B * L, H}), {H}, p(m_embLnW), p(m_embLnB), m_settings.eps);
     h = dropout(h, m_settings.hiddenDropout);
 
-    for (const EncoderLayerParams& layer : m_layers)
-        h = encoderLayer(m_params, layer, m_settings, h, batch, dropout);
+    const at::ScalarType compute = precisionDtype(m_precision);
+    for (size_t i = 0; i < m_layers.size(); ++i) {
+        const LayerMatrices matrices =
+            layerMatrices(m_params, m_layers[i], i, casts(), compute, m_settings.heads);
+        h = encoderLayer(m_params, m_layers[i], matrices, m_settings, h, batch, dropout);
+    }
 
     // Token 0, pre_classifier, ReLU, dropout (seq_classif_dropout), classifier.
     const at::Tensor first = h.view({B, L, H}).select(1, 0);

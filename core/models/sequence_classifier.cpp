@@ -18,6 +18,11 @@ size_t SequenceClassifier::addParameter(std::string name, std::vector<int64_t> s
     return i;
 }
 
+void SequenceClassifier::setPrecision(Precision precision) {
+    m_precision = precision;
+    m_casts.clear();
+}
+
 namespace {
 
 void requirePositive(const ModelConfig& c, int64_t value, const char* field) {

@@ -2,7 +2,9 @@
 // SequenceClassifier: BERT, RoBERTa or DistilBERT *ForSequenceClassification.
 
 #include "core/io/model_config.h"
+#include "core/models/cast_cache.h"
 #include "core/models/parameter_set.h"
+#include "core/models/precision.h"
 #include "core/models/token_batch.h"
 
 #include <ATen/core/Generator.h>
@@ -27,6 +29,18 @@ public:
     // Logits [batch, numLabels] in the parameters' dtype. Autograd-friendly (the zoo
     // trains through it); evaluation wraps calls in at::InferenceMode.
     virtual at::Tensor forward(const TokenBatch& batch) const = 0;
+
+    // The dtype of the encoder's matrix products (fp32 by default). Reduced precisions
+    // keep the parameters as they are and run the products on cached copies, remade when
+    // the parameters change; logits stay in the parameters' dtype. Does not check that the
+    // device runs the precision well (requirePrecisionSupported does).
+    void setPrecision(Precision precision);
+    Precision precision() const { return m_precision; }
+
+    // What the parameters currently are, for messages ("runs/a", "alpha 0.5 between ...").
+    // Empty: unknown.
+    void setDescription(std::string description) { m_description = std::move(description); }
+    const std::string& description() const { return m_description; }
 
     // Dropout on/off (off by default, as in eval mode). Uses `generator` when defined.
     void setTraining(bool training) { m_training = training; }
@@ -56,8 +70,14 @@ protected:
     ModelConfig m_config;
     ParameterSet m_params;
     std::vector<ParamInit> m_inits;
+    // The cast cache when the precision is reduced, else null (see models::layerMatrices).
+    CastCache* casts() const { return m_precision == Precision::Fp32 ? nullptr : &m_casts; }
+
     bool m_training = false;
     at::Generator m_dropoutGenerator;
+    Precision m_precision = Precision::Fp32;
+    std::string m_description;
+    mutable CastCache m_casts; // filled by forwards, which are const
 };
 
 // Builds the network for `config` with parameters allocated (zeros) in `dtype`.

@@ -5,6 +5,7 @@
 #include <ATen/ATen.h>
 #include <ATen/Dispatch.h>
 #include <ATen/core/grad_mode.h>
+#include <torch/version.h>
 
 #include <cmath>
 #include <limits>
@@ -147,23 +148,46 @@ PreparedBatch prepareBatch(const TokenBatch& batch, const ModelConfig& config,
 
 namespace {
 
-// Multi-head attention from fused projections qkv [B*L, 3H] to the context [B*L, H].
+// Multi-head attention from fused projections qkv [B*L, 3H] to the context [B*L, H], in
+// qkv's dtype. `queryScaled`: q already carries the 1/sqrt(head size) factor.
 at::Tensor selfAttention(const at::Tensor& qkv, const PreparedBatch& batch,
-                         const EncoderSettings& settings, const Dropout& dropout) {
+                         const EncoderSettings& settings, const Dropout& dropout,
+                         bool queryScaled) {
     const int64_t B = batch.batch;
     const int64_t L = batch.length;
     const int64_t heads = settings.heads;
     const int64_t hidden = qkv.size(1) / 3;
     const int64_t headDim = hidden / heads;
     const double scale = 1.0 / std::sqrt(static_cast<double>(headDim));
+    const at::ScalarType dtype = qkv.scalar_type();
+    // The mask in the scores' dtype. It is made in the parameters' dtype (fp32), whose
+    // lowest value rounds to -inf in bf16 and fp16: clamp it to theirs, as HF has it.
+    at::Tensor keyBias = batch.keyBias;
+    if (keyBias.defined() && keyBias.scalar_type() != dtype) {
+        keyBias = keyBias.to(dtype).clamp_min_(lowestOf(dtype));
+    }
+    // scaled_dot_product_attention takes a scale from LibTorch 2.1 on; 2.0 gets a pre-scaled
+    // q the manual way below.
 #ifdef BASINSCOPE_TORCH2
-    if (!dropout.active() || settings.attentionDropout <= 0.0) {
+#if TORCH_VERSION_MAJOR > 2 || TORCH_VERSION_MINOR >= 1
+    const bool fused = !dropout.active() || settings.attentionDropout <= 0.0;
+    const std::optional<double> sdpaScale =
+        queryScaled ? std::optional<double>(1.0) : std::optional<double>();
+#else
+    const bool fused = !queryScaled && (!dropout.active() || settings.attentionDropout <= 0.0);
+#endif
+    if (fused) {
         const at::Tensor parts = qkv.view({B, L, 3, heads, headDim}).permute({2, 0, 3, 1, 4});
         std::optional<at::Tensor> mask;
-        if (batch.keyBias.defined())
-            mask = batch.keyBias;
+        if (keyBias.defined())
+            mask = keyBias;
+#if TORCH_VERSION_MAJOR > 2 || TORCH_VERSION_MINOR >= 1
+        const at::Tensor context = at::scaled_dot_product_attention(parts[0], parts[1], parts[2],
+                                                                    mask, 0.0, false, sdpaScale);
+#else
         const at::Tensor context =
             at::scaled_dot_product_attention(parts[0], parts[1], parts[2], mask, 0.0, false);
+#endif
         return context.transpose(1, 2).reshape({B * L, hidden});
     }
 #endif
@@ -174,9 +198,12 @@ at::Tensor selfAttention(const at::Tensor& qkv, const PreparedBatch& batch,
     const at::Tensor k = parts[1].view({B * heads, L, headDim});
     const at::Tensor v = parts[2].view({B * heads, L, headDim});
     at::Tensor scores = at::bmm(q, k.transpose(1, 2));
-    scores.mul_(scale);
-    if (batch.keyBias.defined())
-        scores.view({B, heads, L, L}).add_(batch.keyBias);
+    if (!queryScaled)
+        scores.mul_(scale);
+    if (keyBias.defined())
+        scores.view({B, heads, L, L}).add_(keyBias);
+    // In bf16 and fp16 the CPU and CUDA softmax kernels accumulate in fp32 and round once:
+    // the same as an fp32 softmax of these scores rounded for the next product.
     at::Tensor probs = at::softmax(scores, -1);
     probs = dropout(probs, settings.attentionDropout);
     const at::Tensor context = at::bmm(probs, v);
@@ -185,32 +212,94 @@ at::Tensor selfAttention(const at::Tensor& qkv, const PreparedBatch& batch,
 
 } // namespace
 
+LayerMatrices layerMatrices(const ParameterSet& params, const EncoderLayerParams& layer,
+                            size_t layerIndex, CastCache* casts, at::ScalarType dtype,
+                            int64_t heads) {
+    const auto& p = [&params](size_t i) -> const at::Tensor& {
+        return params.tensor(i);
+    };
+    LayerMatrices m;
+    if (!casts) {
+        // Q, K and V in one GEMM: concatenating the weights costs 3*H*H copies per forward,
+        // small against B*L*H*3H flops, and always sees the current (possibly rebound)
+        // tensors.
+        m.wqkv = at::cat({p(layer.wq), p(layer.wk), p(layer.wv)}, 0);
+        m.bqkv = at::cat({p(layer.bq), p(layer.bk), p(layer.bv)}, 0);
+        m.wo = p(layer.wo), m.bo = p(layer.bo);
+        m.w1 = p(layer.w1), m.b1 = p(layer.b1);
+        m.w2 = p(layer.w2), m.b2 = p(layer.b2);
+        return m;
+    }
+    const size_t slot = 8 * layerIndex;
+    const auto cast = [dtype](const std::vector<at::Tensor>& sources) {
+        return sources.front().to(dtype);
+    };
+    // Scaled in the parameters' dtype, then rounded once.
+    const int64_t queryRows = p(layer.wq).size(0);
+    const double scale = 1.0 / std::sqrt(static_cast<double>(queryRows / heads));
+    const auto fusedScaled = [dtype, queryRows, scale](const std::vector<at::Tensor>& sources) {
+        at::Tensor fused = at::cat(sources, 0);
+        fused.narrow(0, 0, queryRows).mul_(scale);
+        return fused.to(dtype);
+    };
+    m.wqkv = casts->get(slot, {&p(layer.wq), &p(layer.wk), &p(layer.wv)}, fusedScaled);
+    m.bqkv = casts->get(slot + 1, {&p(layer.bq), &p(layer.bk), &p(layer.bv)}, fusedScaled);
+    m.queryScaled = true;
+    m.wo = casts->get(slot + 2, {&p(layer.wo)}, cast);
+    m.bo = casts->get(slot + 3, {&p(layer.bo)}, cast);
+    m.w1 = casts->get(slot + 4, {&p(layer.w1)}, cast);
+    m.b1 = casts->get(slot + 5, {&p(layer.b1)}, cast);
+    m.w2 = casts->get(slot + 6, {&p(layer.w2)}, cast);
+    m.b2 = casts->get(slot + 7, {&p(layer.b2)}, cast);
+    return m;
+}
+
+namespace {
+
+// `y`, a fresh product in the matrices' dtype, plus the residual `x`, in x's dtype: the
+// residual stream and the LayerNorm after it never round to a reduced dtype.
+at::Tensor addResidual(at::Tensor y, const at::Tensor& x) {
+    if (y.scalar_type() == x.scalar_type())
+        return y.add_(x); // a fresh tensor: addmm's and mul's backward do not need it
+    // Widening first and adding in place is ~3x faster on the CPU than a mixed-dtype add.
+    return y.to(x.scalar_type()).add_(x);
+}
+
+} // namespace
+
 at::Tensor encoderLayer(const ParameterSet& params, const EncoderLayerParams& layer,
-                        const EncoderSettings& settings, const at::Tensor& x,
-                        const PreparedBatch& batch, const Dropout& dropout) {
+                        const LayerMatrices& m, const EncoderSettings& settings,
+                        const at::Tensor& x, const PreparedBatch& batch, const Dropout& dropout) {
     const auto& p = [&params](size_t i) -> const at::Tensor& {
         return params.tensor(i);
     };
     const int64_t hidden = x.size(1);
-    // Q, K and V in one GEMM: concatenating the weights costs 3*H*H copies per forward,
-    // small against B*L*H*3H flops, and always sees the current (possibly rebound) tensors.
-    const at::Tensor wqkv = at::cat({p(layer.wq), p(layer.wk), p(layer.wv)}, 0);
-    const at::Tensor bqkv = at::cat({p(layer.bq), p(layer.bk), p(layer.bv)}, 0);
-    const at::Tensor qkv = at::addmm(bqkv, x, wqkv.t());
-    const at::Tensor context = selfAttention(qkv, batch, settings, dropout);
+    const at::ScalarType wide = x.scalar_type();
+    const at::ScalarType compute = m.wqkv.scalar_type();
+    const at::Tensor xc = compute == wide ? x : x.to(compute);
+    const at::Tensor qkv = at::addmm(m.bqkv, xc, m.wqkv.t());
+    const at::Tensor context = selfAttention(qkv, batch, settings, dropout, m.queryScaled);
 
-    at::Tensor attended = linear(context, p(layer.wo), p(layer.bo));
+    at::Tensor attended = linear(context, m.wo, m.bo);
     if (settings.dropoutAfterAttentionOutput)
         attended = dropout(attended, settings.hiddenDropout);
-    attended.add_(x); // a fresh tensor: addmm's and mul's backward do not need it
+    attended = addResidual(std::move(attended), x);
     const at::Tensor h =
         at::layer_norm(attended, {hidden}, p(layer.ln1w), p(layer.ln1b), settings.eps);
 
-    const at::Tensor inner =
-        activateOwned(linear(h, p(layer.w1), p(layer.b1)), settings.activation);
-    at::Tensor out = dropout(linear(inner, p(layer.w2), p(layer.b2)), settings.hiddenDropout);
-    out.add_(h);
+    const at::Tensor hc = compute == wide ? h : h.to(compute);
+    const at::Tensor inner = activateOwned(linear(hc, m.w1, m.b1), settings.activation);
+    at::Tensor out = dropout(linear(inner, m.w2, m.b2), settings.hiddenDropout);
+    out = addResidual(std::move(out), h);
     return at::layer_norm(out, {hidden}, p(layer.ln2w), p(layer.ln2b), settings.eps);
+}
+
+at::Tensor encoderLayer(const ParameterSet& params, const EncoderLayerParams& layer,
+                        const EncoderSettings& settings, const at::Tensor& x,
+                        const PreparedBatch& batch, const Dropout& dropout) {
+    const LayerMatrices matrices =
+        layerMatrices(params, layer, 0, nullptr, x.scalar_type(), settings.heads);
+    return encoderLayer(params, layer, matrices, settings, x, batch, dropout);
 }
 
 } // namespace bs::models

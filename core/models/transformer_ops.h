@@ -2,6 +2,7 @@
 // Functional pieces shared by the BERT-family encoders (ATen ops, autograd-friendly).
 
 #include "core/io/model_config.h"
+#include "core/models/cast_cache.h"
 #include "core/models/parameter_set.h"
 #include "core/models/token_batch.h"
 
@@ -72,7 +73,30 @@ struct EncoderSettings {
     bool dropoutAfterAttentionOutput = true; // BERT yes, DistilBERT no
 };
 
-// One layer on x [B*L, H]; returns the new hidden states [B*L, H].
+// The weights of one layer's matrix products, in the dtype the products run in.
+struct LayerMatrices {
+    at::Tensor wqkv, bqkv; // Q, K and V fused: [3H, H] and [3H]
+    at::Tensor wo, bo, w1, b1, w2, b2;
+    // Reduced: Q's rows are pre-multiplied by 1/sqrt(head size), so the scores need no
+    // scaling pass (exact when the head size is a power of 4, as in every BERT).
+    bool queryScaled = false;
+};
+
+// fp32 (`casts` null): the parameters themselves, Q/K/V concatenated afresh (training reads
+// the current tensors). Reduced: copies in `dtype` from `casts`, slots 8 * layerIndex
+// onwards, remade only when the parameters changed; `heads` sets the query scale.
+LayerMatrices layerMatrices(const ParameterSet& params, const EncoderLayerParams& layer,
+                            size_t layerIndex, CastCache* casts, at::ScalarType dtype,
+                            int64_t heads);
+
+// One layer on x [B*L, H] (fp32 or fp64, like the parameters); returns the new hidden
+// states [B*L, H] in x's dtype. When `matrices` are in a reduced dtype, the matrix products
+// run in it and the residual sums, softmax and LayerNorm stay in x's dtype.
+at::Tensor encoderLayer(const ParameterSet& params, const EncoderLayerParams& layer,
+                        const LayerMatrices& matrices, const EncoderSettings& settings,
+                        const at::Tensor& x, const PreparedBatch& batch, const Dropout& dropout);
+
+// The same in the parameters' dtype (e.g. the zoo's pre-training encoder).
 at::Tensor encoderLayer(const ParameterSet& params, const EncoderLayerParams& layer,
                         const EncoderSettings& settings, const at::Tensor& x,
                         const PreparedBatch& batch, const Dropout& dropout);
