@@ -7,6 +7,7 @@
 #include "core/landscape/encoded_dataset.h"
 #include "core/landscape/evaluator.h"
 #include "core/landscape/parameter_space.h"
+#include "core/models/precision_support.h"
 #include "core/models/sequence_classifier.h"
 #include "core/text/tokenizer_loader.h"
 
@@ -46,12 +47,12 @@ void synchronize(const at::Device& device) {
         torch::cuda::synchronize(device.index());
 }
 
-// Best of several runs of a large matrix product: the machine's practical peak.
-double measureMatmul(const at::Device& device, std::string& kind) {
+// Best of several runs of a large matrix product in `precision`: the machine's practical
+// peak for the products the evaluation runs.
+double measureMatmul(const at::Device& device, Precision precision, std::string& kind) {
     const bool cuda = device.is_cuda();
     const int64_t n = cuda ? 8192 : 2048;
-    const auto options =
-        at::TensorOptions().device(device).dtype(cuda ? at::kBFloat16 : at::kFloat);
+    const auto options = at::TensorOptions().device(device).dtype(precisionDtype(precision));
     const at::Tensor a = at::randn({n, n}, options);
     const at::Tensor b = at::randn({n, n}, options);
     at::Tensor c = at::mm(a, b); // warm-up (thread pools, cuBLAS handles)
@@ -63,7 +64,9 @@ double measureMatmul(const at::Device& device, std::string& kind) {
         synchronize(device);
         best = std::min(best, seconds(start));
     }
-    kind = cuda ? "bf16 gemm " + std::to_string(n) : "sgemm " + std::to_string(n);
+    kind = (precision == Precision::Fp32 ? std::string("sgemm ")
+                                         : std::string(precisionName(precision)) + " gemm ") +
+           std::to_string(n);
     return 2.0 * double(n) * double(n) * double(n) / best / 1e9;
 }
 
@@ -198,6 +201,8 @@ BenchmarkResult runBenchmark(const BenchmarkOptions& options,
     }
 
     BenchmarkResult result;
+    result.precision = options.precision.value_or(defaultPrecision(device));
+    requirePrecisionSupported(result.precision, device);
     std::optional<ParameterSpace> space;
     at::Tensor a, b;
     std::optional<EncodedDataset> data;
@@ -226,11 +231,13 @@ BenchmarkResult runBenchmark(const BenchmarkOptions& options,
             auto model = createClassifier(config);
             initializeWeights(*model, options.seed + static_cast<uint64_t>(which));
             (which == 0 ? a : b) = space->flatten(*model);
+            space->setName(which == 0 ? a : b, "synthetic model " + std::to_string(which + 1));
         }
         data = syntheticDataset(config, options);
         mapping = mapLabels(config.id2label, config.id2label);
     }
     const ModelConfig& config = space->config();
+    space->model().setPrecision(result.precision);
     result.geometry = describeGeometry(config);
     result.device =
         device.is_cuda() ? "cuda" : "cpu (" + std::to_string(at::get_num_threads()) + " threads)";
@@ -238,14 +245,16 @@ BenchmarkResult runBenchmark(const BenchmarkOptions& options,
     EvalOptions evalOptions;
     evalOptions.batchSize = options.batchSize;
     evalOptions.device = device;
+    evalOptions.tokenBudget = options.tokenBudget;
     const Evaluator evaluator(*data, config, mapping, evalOptions);
+    result.batches = evaluator.batches();
     result.examples = data->size();
     result.realTokens = evaluator.plan().realTokens();
     result.paddedTokens = evaluator.plan().paddedTokens();
     for (const auto& ids : data->inputIds)
         result.flopsPerPoint += bertForwardFlops(config, static_cast<int64_t>(ids.size()));
 
-    result.matmulGflops = measureMatmul(device, result.matmulKind);
+    result.matmulGflops = measureMatmul(device, result.precision, result.matmulKind);
     say("matmul: " + result.matmulKind + " " + std::to_string(result.matmulGflops) + " GFLOP/s");
 
     // Warm-up point (allocator, thread pool), not timed.

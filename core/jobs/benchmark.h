@@ -2,10 +2,12 @@
 // The evaluation benchmark: points of one linear path, timed and compared with sgemm.
 
 #include "core/io/model_config.h"
+#include "core/models/precision.h"
 
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,23 +32,29 @@ struct BenchmarkOptions {
     int64_t batchSize = 64;
     int64_t maxLength = 256;
     std::string device = "cpu";
+    std::optional<Precision> precision; // empty: the device's default
+    int64_t tokenBudget = 0;            // > 0: padded tokens per batch instead of batchSize
     uint64_t seed = 1;
 };
 
 struct BenchmarkResult {
-    std::string device;        // "cpu (2 threads)" or the GPU name
-    std::string geometry;      // "4 layers, hidden 256, 4 heads, FFN 1024"
+    std::string device;   // "cpu (2 threads)" or the GPU name
+    std::string geometry; // "4 layers, hidden 256, 4 heads, FFN 1024"
+    Precision precision = Precision::Fp32;
+    int64_t batches = 0; // per point
     int64_t examples = 0;
-    int64_t realTokens = 0;    // unpadded tokens per point
+    int64_t realTokens = 0; // unpadded tokens per point
     int64_t paddedTokens = 0;
-    double flopsPerPoint = 0;  // matmul FLOPs of the unpadded tokens (see docs/benchmark.md)
+    double flopsPerPoint = 0;         // matmul FLOPs of the unpadded tokens (see docs/benchmark.md)
     std::vector<double> pointSeconds; // per point: lerp + evaluation
     double medianSeconds = 0;
     double tokensPerSecond = 0;
     double achievedGflops = 0;
-    double matmulGflops = 0;   // 2048^3 sgemm on CPU (bf16 on GPU), best of several runs
-    std::string matmulKind;    // "sgemm 2048" / "bf16 gemm 8192"
-    double rooflineRatio = 0;  // achievedGflops / matmulGflops
+    // A large matrix product in the run's precision (2048^3 on the CPU, 8192^3 on a GPU),
+    // best of several runs: the rate the evaluation's own products could reach at most.
+    double matmulGflops = 0;
+    std::string matmulKind;   // "sgemm 2048", "bf16 gemm 2048", "bf16 gemm 8192", ...
+    double rooflineRatio = 0; // achievedGflops / matmulGflops
 };
 
 // Matmul FLOPs of one BERT forward over a sequence of `length` tokens (2 m n k per product:

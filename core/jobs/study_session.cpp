@@ -10,6 +10,7 @@
 #include "core/landscape/evaluator.h"
 #include "core/landscape/model_cache.h"
 #include "core/landscape/parameter_space.h"
+#include "core/models/precision_support.h"
 #include "core/text/tokenizer_loader.h"
 
 #include <ATen/ATen.h>
@@ -72,7 +73,10 @@ StudySession::StudySession(const Study& study, const ComputeOptions& options) {
     const fs::path firstFolder = study.models.front().path;
     const ModelConfig config = readModelConfig(firstFolder / "config.json");
     const at::Device device = parseDevice(options.device);
+    m_precision = options.precision.value_or(defaultPrecision(device));
+    requirePrecisionSupported(m_precision, device);
     m_space = std::make_unique<ParameterSpace>(config, device);
+    m_space->model().setPrecision(m_precision);
 
     std::vector<fs::path> paths;
     for (const ModelEntry& model : study.models)
@@ -98,6 +102,7 @@ StudySession::StudySession(const Study& study, const ComputeOptions& options) {
     EvalOptions evalOptions;
     evalOptions.batchSize = options.batchSize;
     evalOptions.device = device;
+    evalOptions.tokenBudget = options.tokenBudget;
     for (const DatasetEntry& entry : study.datasets) {
         const Dataset dataset = reloadDataset(entry);
         if (!dataset.pretokenized && !tokenizer)

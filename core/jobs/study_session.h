@@ -2,11 +2,13 @@
 // StudySession: what computing on a study needs, prepared once (space, cache, token batches).
 
 #include "core/landscape/evaluation.h"
+#include "core/models/precision.h"
 #include "core/study/study.h"
 
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +23,12 @@ struct ComputeOptions {
     int64_t batchSize = 64;
     std::string device = "cpu"; // "cpu" or "cuda"
     int64_t memoryBytes = 0;    // model cache budget; 0 = half of physical memory
+    // The forward's matrix products; empty: the device's default (fp32 on the CPU, bf16 on
+    // CUDA). Interpolation and the loss stay in fp32 (see Precision).
+    std::optional<Precision> precision;
+    // Padded tokens per batch (examples of similar length are grouped up to it; batchSize
+    // is then ignored); 0: batchSize examples per batch.
+    int64_t tokenBudget = 0;
 };
 
 // Opening a session reads the first model's config, builds the parameter space, loads and
@@ -34,6 +42,8 @@ public:
     StudySession& operator=(const StudySession&) = delete;
 
     ParameterSpace& space() { return *m_space; }
+    // The precision the working model evaluates in (after the device's default applied).
+    Precision precision() const { return m_precision; }
     ModelCache& cache() { return *m_cache; }
     size_t datasetCount() const { return m_evaluators.size(); }
     const Evaluator& evaluator(size_t dataset) const { return *m_evaluators[dataset]; }
@@ -51,6 +61,7 @@ private:
     std::unique_ptr<ModelCache> m_cache;
     std::vector<std::unique_ptr<Evaluator>> m_evaluators;
     std::map<int64_t, std::string> m_hashes;
+    Precision m_precision = Precision::Fp32;
 };
 
 // The model label names a study uses: its override, else the first model's id2label.

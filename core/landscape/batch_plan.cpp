@@ -11,9 +11,11 @@
 namespace bs {
 
 BatchPlan::BatchPlan(const EncodedDataset& data, const ModelConfig& config, int64_t batchSize,
-                     at::Device device) {
+                     at::Device device, int64_t tokenBudget) {
     if (batchSize < 1)
         throw Error("batch size must be at least 1");
+    if (tokenBudget < 0)
+        throw Error("token budget must not be negative");
     const int64_t n = data.size();
     m_examples = n;
     for (int64_t i = 0; i < n; ++i) {
@@ -39,12 +41,22 @@ BatchPlan::BatchPlan(const EncodedDataset& data, const ModelConfig& config, int6
     });
 
     const bool withTypes = config.typeVocabSize > 1;
-    for (int64_t start = 0; start < n; start += batchSize) {
-        const int64_t end = std::min(n, start + batchSize);
+    const auto lengthOf = [&](int64_t sorted) {
+        return static_cast<int64_t>(data.inputIds[order[sorted]].size());
+    };
+    for (int64_t start = 0, end = 0; start < n; start = end) {
+        if (tokenBudget > 0) {
+            // Sorted ascending, so the last example added sets the padded length.
+            end = start + 1;
+            while (end < n && (end - start + 1) * lengthOf(end) <= tokenBudget)
+                ++end;
+        } else {
+            end = std::min(n, start + batchSize);
+        }
         const int64_t rows = end - start;
         int64_t length = 0;
         for (int64_t r = start; r < end; ++r)
-            length = std::max<int64_t>(length, data.inputIds[order[r]].size());
+            length = std::max<int64_t>(length, lengthOf(r));
 
         at::Tensor ids = at::full({rows, length}, config.padTokenId, at::kLong);
         at::Tensor mask = at::zeros({rows, length}, at::kLong);

@@ -26,8 +26,11 @@ class BatchPlan {
 public:
     BatchPlan() = default;
     // `batchSize` examples per batch at most; ids are checked against the model's vocabulary.
+    // With a `tokenBudget` > 0, a batch instead takes as many (length-sorted) examples as fit
+    // in that many padded tokens, at least one: short examples go in large batches, which
+    // keeps a GPU busy, long ones in small batches, which bounds memory.
     BatchPlan(const EncodedDataset& data, const ModelConfig& config, int64_t batchSize,
-              at::Device device);
+              at::Device device, int64_t tokenBudget = 0);
 
     const std::vector<PlannedBatch>& batches() const { return m_batches; }
     int64_t examples() const { return m_examples; }

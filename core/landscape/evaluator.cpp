@@ -13,7 +13,7 @@ Evaluator::Evaluator(const EncodedDataset& data, const ModelConfig& config, Labe
     : m_data(data)
     , m_mapping(std::move(mapping))
     , m_options(options)
-    , m_plan(m_data, config, options.batchSize, options.device) {
+    , m_plan(m_data, config, options.batchSize, options.device, options.tokenBudget) {
     if (m_mapping.modelIndices.size() != m_data.labelNames.size())
         throw Error("label mapping has " + std::to_string(m_mapping.modelIndices.size()) +
                     " entries for " + std::to_string(m_data.labelNames.size()) + " dataset labels");
@@ -47,6 +47,31 @@ at::Tensor Evaluator::reduce(const at::Tensor& logits) const {
     return at::stack(columns, 1);
 }
 
+void Evaluator::checkFinite(const SequenceClassifier& model, const PlannedBatch& batch,
+                            const at::Tensor& logits) const {
+    if (model.precision() == Precision::Fp32)
+        return;
+    const at::Tensor finite = at::isfinite(logits).all(1).to(at::kCPU);
+    if (finite.all().item<bool>())
+        return;
+    const bool* ok = finite.data_ptr<bool>();
+    int64_t bad = 0;
+    int64_t first = -1;
+    for (int64_t i = 0; i < finite.size(0); ++i)
+        if (!ok[i]) {
+            if (first < 0)
+                first = i;
+            ++bad;
+        }
+    const int64_t example = batch.examples[static_cast<size_t>(first)];
+    const std::string who = model.description().empty() ? "the model" : model.description();
+    throw Error(who + ": logits are NaN or infinite in " + precisionName(model.precision()) +
+                " on dataset '" + m_data.name + "' (row " +
+                std::to_string(m_data.rows[static_cast<size_t>(example)] + 1) + " and " +
+                std::to_string(bad - 1) +
+                " more in its batch): the reduced precision overflowed; use --precision fp32");
+}
+
 Evaluation Evaluator::evaluate(const SequenceClassifier& model,
                                const BatchCallback& onBatch) const {
     at::InferenceMode guard;
@@ -55,7 +80,9 @@ Evaluation Evaluator::evaluate(const SequenceClassifier& model,
     const auto& batches = m_plan.batches();
     for (size_t b = 0; b < batches.size(); ++b) {
         const PlannedBatch& batch = batches[b];
-        const at::Tensor reduced = reduce(model.forward(batch.tokens));
+        const at::Tensor logits = model.forward(batch.tokens);
+        checkFinite(model, batch, logits);
+        const at::Tensor reduced = reduce(logits);
         // Loss in the logits' dtype, summed per batch and accumulated in double.
         const at::Tensor logProbs = at::log_softmax(reduced, 1);
         lossSum -= logProbs.gather(1, batch.labels.unsqueeze(1)).sum().item<double>();
@@ -85,7 +112,9 @@ at::Tensor Evaluator::logits(const SequenceClassifier& model, const BatchCallbac
     const auto& batches = m_plan.batches();
     for (size_t b = 0; b < batches.size(); ++b) {
         const PlannedBatch& batch = batches[b];
-        const at::Tensor logits = model.forward(batch.tokens).to(at::kCPU, at::kDouble);
+        const at::Tensor forward = model.forward(batch.tokens);
+        checkFinite(model, batch, forward);
+        const at::Tensor logits = forward.to(at::kCPU, at::kDouble);
         const at::Tensor index = at::tensor(batch.examples, at::kLong);
         out.index_copy_(0, index, logits);
         if (onBatch)

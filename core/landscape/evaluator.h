@@ -21,12 +21,14 @@ using BatchCallback = std::function<void(int64_t done, int64_t total)>;
 struct EvalOptions {
     int64_t batchSize = 64;
     at::Device device = at::kCPU;
+    int64_t tokenBudget = 0; // > 0: padded tokens per batch instead of batchSize examples
 };
 
 // Built once per (dataset, architecture); evaluate() may then be called for every model or
 // interpolated point. Runs in inference mode; mean cross-entropy over the dataset's classes
 // after the label mapping (a 3-way NLI model on HANS scores non-entailment by
-// max(neutral, contradiction)).
+// max(neutral, contradiction)), on logits in the parameters' dtype (fp32 also when the
+// model's precision is reduced), summed in double.
 class Evaluator {
 public:
     Evaluator(const EncodedDataset& data, const ModelConfig& config, LabelMapping mapping,
@@ -44,6 +46,10 @@ public:
 
 private:
     at::Tensor reduce(const at::Tensor& logits) const;
+    // Under reduced precision, throws bs::Error naming the model, the dataset and the first
+    // row whose logits are NaN or infinite (an overflow) instead of averaging them away.
+    void checkFinite(const SequenceClassifier& model, const PlannedBatch& batch,
+                     const at::Tensor& logits) const;
 
     EncodedDataset m_data;
     LabelMapping m_mapping;

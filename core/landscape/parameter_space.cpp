@@ -6,6 +6,8 @@
 
 #include <ATen/ATen.h>
 
+#include <sstream>
+
 namespace bs {
 
 ParameterSpace::ParameterSpace(const ModelConfig& config, at::Device device, at::ScalarType dtype)
@@ -59,12 +61,46 @@ at::Tensor ParameterSpace::load(const CheckpointReader& checkpoint, LoadReport* 
     bind(*m_loader, m_buffer);
     if (report)
         *report = std::move(loaded);
+    setName(flat, checkpoint.directory().string());
     return flat;
 }
+
+void ParameterSpace::setName(const at::Tensor& flat, std::string name) const {
+    std::erase_if(m_names, [&](const FlatName& entry) {
+        return entry.tensor.expired() ||
+               entry.tensor._unsafe_get_target() == flat.unsafeGetTensorImpl();
+    });
+    m_names.push_back(
+        {c10::weak_intrusive_ptr<c10::TensorImpl, c10::UndefinedTensorImpl>(flat.getIntrusivePtr()),
+         std::move(name)});
+}
+
+std::string ParameterSpace::nameOf(const at::Tensor& flat) const {
+    for (const FlatName& entry : m_names)
+        if (!entry.tensor.expired() &&
+            entry.tensor._unsafe_get_target() == flat.unsafeGetTensorImpl())
+            return entry.name;
+    return {};
+}
+
+namespace {
+
+std::string number(double value) {
+    std::ostringstream out;
+    out << value;
+    return out.str();
+}
+
+std::string orUnnamed(std::string name) {
+    return name.empty() ? "an unnamed model" : name;
+}
+
+} // namespace
 
 void ParameterSpace::set(const at::Tensor& flat) {
     at::NoGradGuard noGrad;
     m_buffer.copy_(flat);
+    m_model->setDescription(nameOf(flat));
 }
 
 void ParameterSpace::lerp(const at::Tensor& a, const at::Tensor& b, double alpha) {
@@ -75,6 +111,8 @@ void ParameterSpace::lerp(const at::Tensor& a, const at::Tensor& b, double alpha
         m_buffer.copy_(b);
     else
         at::lerp_out(m_buffer, a, b, alpha);
+    m_model->setDescription("the point alpha = " + number(alpha) + " from " + orUnnamed(nameOf(a)) +
+                            " to " + orUnnamed(nameOf(b)));
 }
 
 void ParameterSpace::combine(const at::Tensor& origin, const at::Tensor& u, double x,
@@ -82,6 +120,8 @@ void ParameterSpace::combine(const at::Tensor& origin, const at::Tensor& u, doub
     at::NoGradGuard noGrad;
     at::add_out(m_buffer, origin, u, x);
     m_buffer.add_(v, y);
+    m_model->setDescription("the plane point (" + number(x) + ", " + number(y) + ") around " +
+                            orUnnamed(nameOf(origin)));
 }
 
 at::Tensor ParameterSpace::flatten(const SequenceClassifier& model) const {

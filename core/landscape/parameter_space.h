@@ -55,6 +55,16 @@ public:
     // The working model becomes origin + x u + y v, in place (loss planes).
     void combine(const at::Tensor& origin, const at::Tensor& u, double x, const at::Tensor& v,
                  double y);
+    // These three always compute in the space's dtype (fp32 master copies); the working
+    // model's reduced precision, if any, applies to its forward only. They also describe
+    // the new point in the working model (SequenceClassifier::description), by the names of
+    // the flat vectors involved, so that an error during its evaluation can name it.
+
+    // Names `flat` (loaded vectors are named by their checkpoint folder). The name goes
+    // with this tensor, not with equal values, and is forgotten when the tensor is freed.
+    void setName(const at::Tensor& flat, std::string name) const;
+    // The name of `flat`, or empty.
+    std::string nameOf(const at::Tensor& flat) const;
 
     // A model's parameters (same architecture) as one new flat vector in slot order.
     at::Tensor flatten(const SequenceClassifier& model) const;
@@ -63,6 +73,12 @@ public:
 
 private:
     void bind(SequenceClassifier& model, const at::Tensor& flat) const;
+    // A weak reference does not keep the vector alive, and keeps its address from being
+    // reused by another one while the name is held.
+    struct FlatName {
+        c10::weak_intrusive_ptr<c10::TensorImpl, c10::UndefinedTensorImpl> tensor;
+        std::string name;
+    };
 
     ModelConfig m_config;
     at::Device m_device;
@@ -72,6 +88,7 @@ private:
     at::Tensor m_buffer;
     std::unique_ptr<SequenceClassifier> m_model;  // views into m_buffer
     std::unique_ptr<SequenceClassifier> m_loader; // rebound to each new flat vector on load
+    mutable std::vector<FlatName> m_names;        // names are labels, not state: setName is const
 };
 
 } // namespace bs
