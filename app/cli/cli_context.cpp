@@ -15,15 +15,30 @@ void CliContext::applyThreads() const {
     }
 }
 
+std::optional<Precision> CliContext::parsedPrecision() const {
+    if (precision.empty())
+        return std::nullopt;
+    return parsePrecision(precision);
+}
+
 void addComputeOptions(CLI::App& command, CliContext& context) {
     command.add_option("--threads", context.threads, "Compute threads (default: all cores)")
         ->check(CLI::NonNegativeNumber);
     command.add_option("--batch-size", context.batchSize, "Examples per batch")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
+    command
+        .add_option("--token-budget", context.tokenBudget,
+                    "Padded tokens per batch instead of --batch-size examples (GPUs: e.g. 16384)")
+        ->check(CLI::NonNegativeNumber);
     command.add_option("--device", context.device, "cpu, or cuda where LibTorch has it")
         ->check(CLI::IsMember({"cpu", "cuda"}))
         ->capture_default_str();
+    command
+        .add_option("--precision", context.precision,
+                    "Matrix products in fp32, bf16 or fp16 (default: fp32 on cpu, bf16 on cuda; "
+                    "interpolation, softmax and loss stay fp32)")
+        ->check(CLI::IsMember({"fp32", "bf16", "fp16"}));
     command.add_option("--memory", context.memory,
                        "Memory for cached models, e.g. 12G (default: half of RAM)");
 }

@@ -1,10 +1,13 @@
 #pragma once
-// Settings shared by every basinscope-cli command (threads, batch size, device).
+// Settings shared by every basinscope-cli command (threads, batch size, device, precision).
+
+#include "core/models/precision.h"
 
 #include <CLI/CLI.hpp>
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,14 +17,19 @@ struct CliContext {
     int threads = 0;        // 0: LibTorch's default (all cores)
     int64_t batchSize = 64; // examples per batch (batches are length-sorted)
     std::string device = "cpu";
-    std::string memory; // model cache budget, e.g. "12G"; empty = half of RAM
+    std::string memory;      // model cache budget, e.g. "12G"; empty = half of RAM
+    std::string precision;   // fp32, bf16 or fp16; empty = the device's default
+    int64_t tokenBudget = 0; // padded tokens per batch; 0 = batchSize examples per batch
     bool quiet = false;
 
     // Applies --threads; call at the start of every command that computes.
     void applyThreads() const;
+    // --precision parsed; empty when not given (the device's default applies).
+    std::optional<Precision> parsedPrecision() const;
 };
 
-// Adds --threads/--batch-size/--device/--memory to a subcommand that computes.
+// Adds --threads/--batch-size/--token-budget/--device/--precision/--memory to a subcommand
+// that computes.
 void addComputeOptions(CLI::App& command, CliContext& context);
 
 // A command's body: returns the process exit code. Exceptions of type bs::Error are

@@ -1,4 +1,5 @@
-// basinscope-cli bench: time the points of one path and compare with the machine's sgemm.
+// basinscope-cli bench: time the points of one path and compare with a large matrix product
+// in the same precision.
 #include "app/cli/commands.h"
 #include "core/jobs/benchmark.h"
 
@@ -31,6 +32,8 @@ void registerBenchCommand(CLI::App& app, CliContext& context) {
         context.applyThreads();
         options->batchSize = context.batchSize;
         options->device = context.device;
+        options->precision = context.parsedPrecision();
+        options->tokenBudget = context.tokenBudget;
         options->modelLabels = splitList(*labels);
         const BenchmarkResult r = runBenchmark(*options, [&](const std::string& line) {
             if (!context.quiet)
@@ -38,10 +41,12 @@ void registerBenchCommand(CLI::App& app, CliContext& context) {
         });
         std::printf("device            %s\n", r.device.c_str());
         std::printf("model             %s\n", r.geometry.c_str());
+        std::printf("precision         %s\n", precisionName(r.precision));
         std::printf("examples          %lld (%lld tokens, %lld padded, %.1f%% padding)\n",
                     static_cast<long long>(r.examples), static_cast<long long>(r.realTokens),
                     static_cast<long long>(r.paddedTokens),
                     100.0 * double(r.paddedTokens - r.realTokens) / double(r.paddedTokens));
+        std::printf("batches           %lld per point\n", static_cast<long long>(r.batches));
         std::printf("time per point    %.1f ms (median of %zu)\n", r.medianSeconds * 1e3,
                     r.pointSeconds.size());
         std::printf("tokens/s          %.0f\n", r.tokensPerSecond);
