@@ -4,3 +4,4 @@ bs_add_test(test_parameter_space SOURCES test_parameter_space.cpp LABELS landsca
 bs_add_test(test_study_compute SOURCES test_study_compute.cpp LABELS landscape)
 bs_add_test(test_plane SOURCES test_plane.cpp LABELS landscape)
 bs_add_test(test_basins SOURCES test_basins.cpp LABELS landscape)
+bs_add_test(test_precision_curves SOURCES test_precision_curves.cpp LABELS landscape)
