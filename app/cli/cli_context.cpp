@@ -29,7 +29,8 @@ void addComputeOptions(CLI::App& command, CliContext& context) {
         ->capture_default_str();
     command
         .add_option("--token-budget", context.tokenBudget,
-                    "Padded tokens per batch instead of --batch-size examples (GPUs: e.g. 16384)")
+                    "Padded tokens per batch instead of --batch-size examples; 0: --batch-size "
+                    "(default: 0 in fp32, 4096 in bf16/fp16 on cpu, 16384 on cuda)")
         ->check(CLI::NonNegativeNumber);
     command.add_option("--device", context.device, "cpu, or cuda where LibTorch has it")
         ->check(CLI::IsMember({"cpu", "cuda"}))

@@ -17,9 +17,11 @@ struct CliContext {
     int threads = 0;        // 0: LibTorch's default (all cores)
     int64_t batchSize = 64; // examples per batch (batches are length-sorted)
     std::string device = "cpu";
-    std::string memory;      // model cache budget, e.g. "12G"; empty = half of RAM
-    std::string precision;   // fp32, bf16 or fp16; empty = the device's default
-    int64_t tokenBudget = 0; // padded tokens per batch; 0 = batchSize examples per batch
+    std::string memory;    // model cache budget, e.g. "12G"; empty = half of RAM
+    std::string precision; // fp32, bf16 or fp16; empty = the device's default
+    // Padded tokens per batch; 0 = batchSize examples per batch; empty = the default
+    // (none in fp32, a budget in bf16/fp16: defaultTokenBudget).
+    std::optional<int64_t> tokenBudget;
     bool quiet = false;
 
     // Applies --threads; call at the start of every command that computes.

@@ -46,7 +46,13 @@ void registerBenchCommand(CLI::App& app, CliContext& context) {
                     static_cast<long long>(r.examples), static_cast<long long>(r.realTokens),
                     static_cast<long long>(r.paddedTokens),
                     100.0 * double(r.paddedTokens - r.realTokens) / double(r.paddedTokens));
-        std::printf("batches           %lld per point\n", static_cast<long long>(r.batches));
+        if (r.tokenBudget > 0)
+            std::printf("batches           %lld per point (token budget %lld)\n",
+                        static_cast<long long>(r.batches), static_cast<long long>(r.tokenBudget));
+        else
+            std::printf("batches           %lld per point (up to %lld examples)\n",
+                        static_cast<long long>(r.batches),
+                        static_cast<long long>(options->batchSize));
         std::printf("time per point    %.1f ms (median of %zu)\n", r.medianSeconds * 1e3,
                     r.pointSeconds.size());
         std::printf("tokens/s          %.0f\n", r.tokensPerSecond);

@@ -245,7 +245,9 @@ BenchmarkResult runBenchmark(const BenchmarkOptions& options,
     EvalOptions evalOptions;
     evalOptions.batchSize = options.batchSize;
     evalOptions.device = device;
-    evalOptions.tokenBudget = options.tokenBudget;
+    result.tokenBudget = options.tokenBudget.value_or(
+        defaultTokenBudget(result.precision != Precision::Fp32, device.is_cuda()));
+    evalOptions.tokenBudget = result.tokenBudget;
     const Evaluator evaluator(*data, config, mapping, evalOptions);
     result.batches = evaluator.batches();
     result.examples = data->size();

@@ -33,7 +33,8 @@ struct BenchmarkOptions {
     int64_t maxLength = 256;
     std::string device = "cpu";
     std::optional<Precision> precision; // empty: the device's default
-    int64_t tokenBudget = 0;            // > 0: padded tokens per batch instead of batchSize
+    std::optional<int64_t> tokenBudget; // padded tokens per batch; 0: batchSize examples;
+                                        // empty: defaultTokenBudget
     uint64_t seed = 1;
 };
 
@@ -41,7 +42,8 @@ struct BenchmarkResult {
     std::string device;   // "cpu (2 threads)" or the GPU name
     std::string geometry; // "4 layers, hidden 256, 4 heads, FFN 1024"
     Precision precision = Precision::Fp32;
-    int64_t batches = 0; // per point
+    int64_t batches = 0;     // per point
+    int64_t tokenBudget = 0; // the one used (0: batchSize examples per batch)
     int64_t examples = 0;
     int64_t realTokens = 0; // unpadded tokens per point
     int64_t paddedTokens = 0;

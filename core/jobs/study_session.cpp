@@ -5,6 +5,7 @@
 #include "core/data/dataset_spec.h"
 #include "core/data/label_mapping.h"
 #include "core/io/model_config.h"
+#include "core/landscape/batch_plan.h"
 #include "core/landscape/content_hash.h"
 #include "core/landscape/encoded_dataset.h"
 #include "core/landscape/evaluator.h"
@@ -102,7 +103,8 @@ StudySession::StudySession(const Study& study, const ComputeOptions& options) {
     EvalOptions evalOptions;
     evalOptions.batchSize = options.batchSize;
     evalOptions.device = device;
-    evalOptions.tokenBudget = options.tokenBudget;
+    evalOptions.tokenBudget = options.tokenBudget.value_or(
+        defaultTokenBudget(m_precision != Precision::Fp32, device.is_cuda()));
     for (const DatasetEntry& entry : study.datasets) {
         const Dataset dataset = reloadDataset(entry);
         if (!dataset.pretokenized && !tokenizer)

@@ -27,8 +27,8 @@ struct ComputeOptions {
     // CUDA). Interpolation and the loss stay in fp32 (see Precision).
     std::optional<Precision> precision;
     // Padded tokens per batch (examples of similar length are grouped up to it; batchSize
-    // is then ignored); 0: batchSize examples per batch.
-    int64_t tokenBudget = 0;
+    // is then ignored); 0: batchSize examples per batch; empty: defaultTokenBudget.
+    std::optional<int64_t> tokenBudget;
 };
 
 // Opening a session reads the first model's config, builds the parameter space, loads and

@@ -10,6 +10,12 @@
 
 namespace bs {
 
+int64_t defaultTokenBudget(bool reducedPrecision, bool cuda) {
+    if (!reducedPrecision)
+        return 0;
+    return cuda ? 16384 : 4096;
+}
+
 BatchPlan::BatchPlan(const EncodedDataset& data, const ModelConfig& config, int64_t batchSize,
                      at::Device device, int64_t tokenBudget) {
     if (batchSize < 1)

@@ -13,6 +13,13 @@ namespace bs {
 
 struct ModelConfig;
 
+// The token budget a run uses when none is given: none (batchSize examples per batch, as
+// every fp32 result so far was computed) in fp32; in a reduced precision, where the
+// products are cheap and fixed-size batches of sorted lengths put the long tail's padding
+// and quadratic attention into one huge last batch, 4096 padded tokens on the CPU
+// (measured, docs/benchmark.md) and 16384 on a GPU (fills it; not measured here).
+int64_t defaultTokenBudget(bool reducedPrecision, bool cuda);
+
 struct PlannedBatch {
     TokenBatch tokens;
     at::Tensor labels;             // int64 [batch], dataset label indices
