@@ -73,9 +73,10 @@ TorchZipFile::TorchZipFile(const std::filesystem::path& path)
     checkMagic(path);
     auto& reader = m_impl->reader;
     try {
-        reader = std::make_unique<caffe2::serialize::PyTorchStreamReader>(file);
         m_impl->checksums.emplace(path);
         const ZipChecksums& checksums = *m_impl->checksums;
+        checksums.requireTorchLayout();
+        reader = std::make_unique<caffe2::serialize::PyTorchStreamReader>(file);
         if (reader->hasRecord("byteorder")) {
             auto [data, size] = reader->getRecord("byteorder");
             checksums.verify("byteorder", data.get(), size);

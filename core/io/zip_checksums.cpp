@@ -60,7 +60,9 @@ ZipChecksums::ZipChecksums(const uint8_t* data, size_t size, const std::string& 
 
 void ZipChecksums::parse(const uint8_t* data, size_t size) {
     const auto damaged = [&](const std::string& what) {
-        throwFileError(m_file, "zip central directory is damaged: " + what);
+        throwFileError(m_file, "not a readable torch zip archive (truncated or corrupt?): the zip "
+                               "central directory is damaged: " +
+                                   what);
     };
     if (!data || size < kEndOfDirectorySize)
         damaged("the file is too short to hold one");
@@ -98,9 +100,26 @@ void ZipChecksums::parse(const uint8_t* data, size_t size) {
         std::string name(reinterpret_cast<const char*>(data + offset + kEntrySize), nameLength);
         // torch.save puts every record in one top folder named after the file.
         const size_t slash = name.find('/');
+        const std::string folder = slash == std::string::npos ? "" : name.substr(0, slash);
+        if (i == 0)
+            m_topFolder = folder;
+        if ((folder.empty() || folder != m_topFolder) && m_strayRecord.empty())
+            m_strayRecord = name;
         m_crcs[slash == std::string::npos ? name : name.substr(slash + 1)] = crc;
         offset += kEntrySize + rest;
     }
+}
+
+void ZipChecksums::requireTorchLayout() const {
+    if (m_crcs.empty())
+        throwFileError(m_file, "the zip archive is empty; it is not a torch.save file");
+    if (!m_strayRecord.empty())
+        throwFileError(m_file, "record '" + m_strayRecord +
+                                   "' is not in the archive's top folder '" + m_topFolder +
+                                   "/' (torch.save puts every record in one folder); the file "
+                                   "is damaged or not a torch.save file");
+    if (!m_crcs.count("version") && !m_crcs.count(".data/version"))
+        throwFileError(m_file, "the archive has no version record; it is not a torch.save file");
 }
 
 void ZipChecksums::verify(const std::string& record, const void* data, size_t size) const {

@@ -24,11 +24,18 @@ public:
     // match the listed CRC-32.
     void verify(const std::string& record, const void* data, size_t size) const;
 
+    // Throws bs::Error unless every record sits in one top folder and a version record exists,
+    // the layout torch.save writes. LibTorch's reader leaks its zip state when its constructor
+    // throws, so the conditions it throws on are checked before it is made.
+    void requireTorchLayout() const;
+
 private:
     void parse(const uint8_t* data, size_t size);
 
     std::string m_file;
     std::unordered_map<std::string, uint32_t> m_crcs; // name after the top folder -> CRC-32
+    std::string m_topFolder;                          // of the first record
+    std::string m_strayRecord;                        // first record outside m_topFolder
 };
 
 } // namespace bs
