@@ -105,9 +105,47 @@ void ZipChecksums::parse(const uint8_t* data, size_t size) {
             m_topFolder = folder;
         if ((folder.empty() || folder != m_topFolder) && m_strayRecord.empty())
             m_strayRecord = name;
-        m_crcs[slash == std::string::npos ? name : name.substr(slash + 1)] = crc;
+        const std::string record = slash == std::string::npos ? name : name.substr(slash + 1);
+        if (record == "version" || record == ".data/version")
+            checkVersionRecord(data, size, little(data + offset + 42, 4),
+                               little(data + offset + 24, 4), name, crc);
+        m_crcs[record] = crc;
         offset += kEntrySize + rest;
     }
+}
+
+// LibTorch reads the version record in its reader's constructor; whatever makes that read
+// throw is found here first: a local header that does not match the directory, data out of
+// the file, compression, a wrong CRC (sizes come from the directory: torch's writer leaves
+// them out of local headers), or a value that is not a small number.
+void ZipChecksums::checkVersionRecord(const uint8_t* data, size_t size, uint64_t at,
+                                      uint64_t length, const std::string& name, uint32_t crc) {
+    constexpr size_t kLocalHeaderSize = 30;
+    if (at > size || size - at < kLocalHeaderSize || little(data + at, 4) != 0x04034b50) {
+        m_versionProblem = "its local header is missing";
+        return;
+    }
+    const uint64_t nameLength = little(data + at + 26, 2);
+    const uint64_t extraLength = little(data + at + 28, 2);
+    const uint64_t start = at + kLocalHeaderSize + nameLength + extraLength;
+    if (little(data + at + 8, 2) != 0 || start > size || size - start < length || length > 16 ||
+        std::string(reinterpret_cast<const char*>(data + at + kLocalHeaderSize), nameLength) !=
+            name) {
+        m_versionProblem = "its local header does not match the directory";
+        return;
+    }
+    if (crc32Of(data + start, length) != crc) {
+        m_versionProblem = "it fails its checksum";
+        return;
+    }
+    const std::string text(reinterpret_cast<const char*>(data + start), length);
+    uint64_t version = 0;
+    size_t digits = 0;
+    while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9')
+        version = version * 10 + uint64_t(text[digits++] - '0');
+    // torch.save has written versions 1 to 10 so far; LibTorch 1.13 reads up to its own.
+    if (digits == 0 || version < 1 || version > 10)
+        m_versionProblem = "it holds \"" + text + "\", not a format version";
 }
 
 void ZipChecksums::requireTorchLayout() const {
@@ -120,6 +158,9 @@ void ZipChecksums::requireTorchLayout() const {
                                    "is damaged or not a torch.save file");
     if (!m_crcs.count("version") && !m_crcs.count(".data/version"))
         throwFileError(m_file, "the archive has no version record; it is not a torch.save file");
+    if (!m_versionProblem.empty())
+        throwFileError(m_file, "the archive's version record cannot be read (" + m_versionProblem +
+                                   "); the file is damaged");
 }
 
 void ZipChecksums::verify(const std::string& record, const void* data, size_t size) const {

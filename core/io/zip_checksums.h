@@ -31,11 +31,14 @@ public:
 
 private:
     void parse(const uint8_t* data, size_t size);
+    void checkVersionRecord(const uint8_t* data, size_t size, uint64_t localHeader, uint64_t length,
+                            const std::string& name, uint32_t crc);
 
     std::string m_file;
     std::unordered_map<std::string, uint32_t> m_crcs; // name after the top folder -> CRC-32
     std::string m_topFolder;                          // of the first record
     std::string m_strayRecord;                        // first record outside m_topFolder
+    std::string m_versionProblem; // why the version record cannot be read; empty when fine
 };
 
 } // namespace bs
