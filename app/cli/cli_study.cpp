@@ -8,15 +8,16 @@
 namespace bs::cli {
 
 WritableStudy::WritableStudy(const std::filesystem::path& file, const std::string& purpose)
-    : m_path(file) {
+    : m_path(file)
+    , m_writer(file) {
     m_lock = std::make_unique<StudyLock>(file, purpose);
     m_study = readStudy(file);
 }
 
 WritableStudy::~WritableStudy() = default;
 
-void WritableStudy::save() const {
-    writeStudy(m_study, m_path);
+void WritableStudy::save(const StudyChange& change) {
+    m_writer.save(m_study, change);
 }
 
 ComputeOptions computeOptions(const CliContext& context) {
@@ -28,11 +29,11 @@ ComputeOptions computeOptions(const CliContext& context) {
     return options;
 }
 
-JobHooks cliHooks(ProgressFn progress, const WritableStudy& study) {
+JobHooks cliHooks(ProgressFn progress, WritableStudy& study) {
     JobHooks hooks;
     hooks.progress = Progress(std::move(progress), interruptToken());
-    hooks.persist = [&study] {
-        study.save();
+    hooks.persist = [&study](const StudyChange& change) {
+        study.save(change);
     };
     return hooks;
 }

@@ -5,6 +5,7 @@
 #include "core/jobs/study_jobs.h"
 #include "core/jobs/study_session.h"
 #include "core/study/study.h"
+#include "core/study/study_writer.h"
 
 #include <filesystem>
 #include <memory>
@@ -25,18 +26,22 @@ public:
 
     Study& study() { return m_study; }
     const std::filesystem::path& path() const { return m_path; }
-    void save() const;
+    // Writes what `change` names (in place where the file allows; see StudyWriter).
+    void save(const StudyChange& change = StudyChange::everything());
+    // Seconds spent saving so far (the store's share of a command's time).
+    double storeSeconds() const { return m_writer.seconds(); }
 
 private:
     std::filesystem::path m_path;
     std::unique_ptr<StudyLock> m_lock;
     Study m_study;
+    StudyWriter m_writer;
 };
 
 // Compute options from the command line (--batch-size, --device, --memory).
 ComputeOptions computeOptions(const CliContext& context);
 
 // Hooks that draw a progress bar, stop on Ctrl-C and save the study after each unit.
-JobHooks cliHooks(ProgressFn progress, const WritableStudy& study);
+JobHooks cliHooks(ProgressFn progress, WritableStudy& study);
 
 } // namespace bs::cli

@@ -6,6 +6,7 @@
 #include "core/study/study_lock.h"
 #include "core/study/study_store.h"
 
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 
@@ -91,7 +92,10 @@ void registerCurvesCommand(CLI::App& app, CliContext& context) {
         StudySession session(study, computeOptions(context));
         ProgressPrinter printer("curves", context.quiet);
         JobHooks hooks = cliHooks(printer.callback(), writable);
+        const auto start = std::chrono::steady_clock::now();
         computeCurves(study, session, pairs, hooks);
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         printer.finish();
         if (!context.quiet) {
             int64_t complete = 0;
@@ -100,6 +104,9 @@ void registerCurvesCommand(CLI::App& app, CliContext& context) {
                 complete += curves.hasPair(i, j) ? 1 : 0;
             std::cout << complete << " of " << pairs.size() << " pairs complete in "
                       << target.string() << "\n";
+            // The store's share tells whether saving, not computing, limits a large study.
+            std::printf("store: %.3f s of %.3f s (%.2f%%)\n", writable.storeSeconds(), seconds,
+                        seconds > 0 ? 100.0 * writable.storeSeconds() / seconds : 0.0);
         }
         return 0;
     });

@@ -98,6 +98,8 @@ void ComputeWorker::runLocked(JobId id, JobKind kind, const QString& path, const
         // so the GUI may reopen or lock the file as soon as it hears of it.
         StudyLock lock(toPath(path), kLockPurpose);
         *study = readStudy(toPath(path));
+        // Closed (and flushed to disk) before the lock is released.
+        StudyWriter writer(toPath(path));
         read = true;
         auto throttle = std::make_shared<ProgressThrottle>();
         ProgressFn report = [this, id, throttle, token](int64_t done, int64_t total,
@@ -109,8 +111,8 @@ void ComputeWorker::runLocked(JobId id, JobKind kind, const QString& path, const
         };
         JobHooks hooks;
         hooks.progress = Progress(report, token);
-        hooks.persist = [&study, &path] {
-            writeStudy(*study, toPath(path));
+        hooks.persist = [&study, &writer](const StudyChange& change) {
+            writer.save(*study, change);
         };
         hooks.modelEvaluated = [this, id, &study](int64_t model) {
             emit evalReady(id, makeEvalUpdate(*study, model));
@@ -158,7 +160,7 @@ void ComputeWorker::runEdit(JobId id, const QString& path, const StudyEdit& edit
     runLocked(id, JobKind::EditStudy, path, CancelToken(),
               [&](Study& study, const JobHooks& hooks) {
                   applyStudyEdit(study, edit, path.toStdString());
-                  hooks.persist();
+                  hooks.persist(StudyChange::everything());
               });
 }
 

@@ -23,7 +23,7 @@ using NamedPair = std::pair<std::string, std::string>;
 // thread for the duration of the body only.
 struct StudyJobContext {
     Study& study;           // read from the file, writer lock held
-    const JobHooks& hooks;  // progress (throws bs::Cancelled once cancelled), persist() saves
+    const JobHooks& hooks;  // progress (throws bs::Cancelled once cancelled), persist(change) saves
     ComputeOptions options; // batch size and memory budget for a StudySession
     // Sends a value to the GUI thread: JobController::resultReady (current job only).
     std::function<void(const QVariant& result)> post;
@@ -49,7 +49,7 @@ public:
     void runCurves(JobId id, const QString& path, const std::vector<NamedPair>& pairs,
                    const ComputeSettings& settings, const CancelToken& token);
     // Any other study job: locks and reads the study, runs `body`, saves nothing by itself
-    // (the body calls hooks.persist()), then sends `finished` with the study as it ended.
+    // (the body calls hooks.persist(change)), then sends `finished` with the study as it ended.
     void runStudyJob(JobId id, JobKind kind, const QString& path, const StudyJobBody& body,
                      const ComputeSettings& settings, const CancelToken& token);
 

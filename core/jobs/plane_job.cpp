@@ -10,6 +10,7 @@
 #include <ATen/ATen.h>
 
 #include <cmath>
+#include <tuple>
 
 namespace bs {
 
@@ -79,8 +80,13 @@ void computePlane(Study& study, StudySession& session, size_t index, const JobHo
         flats[m] = session.cache().get(model);
     }
     const PlaneBasis basis = makePlaneBasis(flats[0], flats[1], flats[2]);
+    bool geometryChanged = false;
     {
         PlaneResult& plane = study.planes[index];
+        const auto geometry = [](const PlaneResult& p) {
+            return std::tuple{p.xMin, p.xMax, p.yMin, p.yMax, p.modelX, p.modelY};
+        };
+        const auto before = geometry(plane);
         const PlaneGrid grid = makePlaneGrid(basis, plane.resolution, plane.margin);
         plane.xMin = grid.xMin, plane.xMax = grid.xMax, plane.yMin = grid.yMin,
         plane.yMax = grid.yMax;
@@ -93,7 +99,12 @@ void computePlane(Study& study, StudySession& session, size_t index, const JobHo
         }
         plane.modelLoss.resize(3, kNaN);
         plane.modelMetric.resize(3, kNaN);
+        geometryChanged = geometry(plane) != before;
     }
+    // Saves during the computation write the grid only; the extent and the models'
+    // coordinates are written once, with the whole file.
+    if (geometryChanged && hooks.persist)
+        hooks.persist(StudyChange::everything());
     const PlaneGrid grid =
         makePlaneGrid(basis, study.planes[index].resolution, study.planes[index].margin);
     const int64_t resolution = grid.resolution;
@@ -135,7 +146,7 @@ void computePlane(Study& study, StudySession& session, size_t index, const JobHo
             study.planes[index].rowsDone = row + 1;
         }
         if (hooks.persist)
-            hooks.persist();
+            hooks.persist(StudyChange::plane(static_cast<int64_t>(index)));
     };
     int64_t sinceSave = 0;
     try {

@@ -29,17 +29,20 @@ SharpnessResult computeSharpness(Study& study, StudySession& session,
     result.epsilon = request.options.epsilon;
     result.steps = value.steps;
     result.value = value.sharpness;
-    bool replaced = false;
-    for (SharpnessResult& existing : study.sharpness)
+    int64_t row = -1;
+    for (size_t r = 0; r < study.sharpness.size(); ++r) {
+        SharpnessResult& existing = study.sharpness[r];
         if (existing.model == result.model && existing.dataset == result.dataset &&
             existing.epsilon == result.epsilon && existing.steps == result.steps) {
             existing = result;
-            replaced = true;
+            row = static_cast<int64_t>(r);
         }
-    if (!replaced)
+    }
+    if (row < 0)
         study.sharpness.push_back(result);
+    // A new row changes the file's layout (a whole rewrite); a recomputed one is written in place.
     if (hooks.persist)
-        hooks.persist();
+        hooks.persist(row < 0 ? StudyChange::everything() : StudyChange::sharpness(row));
     return result;
 }
 

@@ -1,12 +1,12 @@
 #include "core/jobs/study_jobs.h"
 
-#include "core/analysis/barriers.h"
 #include "core/analysis/distance.h"
 #include "core/common/error.h"
 #include "core/jobs/study_session.h"
 #include "core/landscape/evaluator.h"
 #include "core/landscape/model_cache.h"
 #include "core/landscape/parameter_space.h"
+#include "core/study/derived_matrices.h"
 
 #include <ATen/ATen.h>
 
@@ -17,9 +17,9 @@ namespace bs {
 
 namespace {
 
-void persist(const JobHooks& hooks) {
+void persist(const JobHooks& hooks, const StudyChange& change) {
     if (hooks.persist)
-        hooks.persist();
+        hooks.persist(change);
 }
 
 // Records the content hashes the session saw, so later runs can detect changed checkpoints.
@@ -74,7 +74,7 @@ void evaluateModels(Study& study, StudySession& session, std::vector<int64_t> mo
         for (size_t d = 0; d < study.datasets.size(); ++d)
             study.evaluations[study.datasets[d].name][static_cast<size_t>(model)] = results[d];
         recordHashes(study, session);
-        persist(hooks);
+        persist(hooks, StudyChange::model(model));
         if (hooks.modelEvaluated)
             hooks.modelEvaluated(model);
     }
@@ -83,8 +83,14 @@ void evaluateModels(Study& study, StudySession& session, std::vector<int64_t> mo
 void computeCurves(Study& study, StudySession& session, std::vector<ModelPair> pairs,
                    const JobHooks& hooks) {
     study.ensureShapes();
+    bool diagonalMissing = false;
     for (int64_t i = 0; i < static_cast<int64_t>(study.models.size()); ++i)
-        study.distance.at(i, i) = 0.0;
+        if (std::isnan(study.distance.at(i, i))) {
+            study.distance.at(i, i) = 0.0;
+            diagonalMissing = true;
+        }
+    if (diagonalMissing) // pair saves write only their own cells
+        persist(hooks, StudyChange::distances());
     const int64_t points = study.points;
     const std::vector<double> alphas = curveAlphas(points);
 
@@ -179,12 +185,12 @@ void computeCurves(Study& study, StudySession& session, std::vector<ModelPair> p
             }
         } catch (const Cancelled&) {
             // Points finished so far are kept; the rerun resumes at the first missing one.
-            updateMatrices(study);
-            persist(hooks);
+            updatePairMatrices(study, i, j);
+            persist(hooks, StudyChange::pair(i, j));
             throw;
         }
-        updateMatrices(study);
-        persist(hooks);
+        updatePairMatrices(study, i, j);
+        persist(hooks, StudyChange::pair(i, j));
         if (hooks.pairFinished)
             hooks.pairFinished(w.pair);
     }
@@ -212,38 +218,12 @@ void computeDistances(Study& study, StudySession& session, const JobHooks& hooks
     for (int64_t i = 0; i < static_cast<int64_t>(study.models.size()); ++i)
         study.distance.at(i, i) = 0.0;
     recordHashes(study, session);
-    persist(hooks);
+    persist(hooks, StudyChange::distances());
     hooks.progress.step(total, total, "done");
 }
 
 void updateMatrices(Study& study) {
-    study.ensureShapes();
-    const int64_t n = static_cast<int64_t>(study.models.size());
-    for (const DatasetEntry& dataset : study.datasets) {
-        const CurveSet& curves = study.curves[dataset.name];
-        DerivedMatrices& m = study.matrices[dataset.name];
-        m.barrierHeight = Matrix::filled(n, n);
-        m.convexityGap = Matrix::filled(n, n);
-        m.peakExcess = Matrix::filled(n, n);
-        m.auc = Matrix::filled(n, n);
-        for (int64_t i = 0; i < n; ++i) {
-            for (int64_t j = 0; j < n; ++j) {
-                if (i == j) {
-                    m.barrierHeight.at(i, j) = m.convexityGap.at(i, j) = 0.0;
-                    m.peakExcess.at(i, j) = m.auc.at(i, j) = 0.0;
-                    continue;
-                }
-                if (!curves.hasPair(i, j))
-                    continue;
-                const std::vector<double> loss = curves.lossCurve(i, j);
-                const BarrierMetrics metrics = barrierMetrics(loss);
-                m.barrierHeight.at(i, j) = metrics.barrierHeight;
-                m.convexityGap.at(i, j) = metrics.convexityGap;
-                m.peakExcess.at(i, j) = metrics.peakExcess;
-                m.auc.at(i, j) = metrics.auc;
-            }
-        }
-    }
+    updateAllMatrices(study);
 }
 
 std::vector<ModelPair> pairsByName(const Study& study,

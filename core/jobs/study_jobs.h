@@ -4,6 +4,7 @@
 #include "core/common/progress.h"
 #include "core/landscape/pair_schedule.h"
 #include "core/study/study.h"
+#include "core/study/study_writer.h"
 
 #include <functional>
 #include <vector>
@@ -13,10 +14,11 @@ namespace bs {
 class StudySession;
 
 // How a job reports: progress in batches (with a message), a save after every finished
-// unit (a model, a pair), and per-unit notifications for live views.
+// unit (a model, a pair, a plane level) that says what the unit changed, so that the save
+// writes only that (see StudyWriter), and per-unit notifications for live views.
 struct JobHooks {
     Progress progress;
-    std::function<void()> persist;
+    std::function<void(const StudyChange&)> persist;
     std::function<void(int64_t model)> modelEvaluated;
     std::function<void(const ModelPair& pair)> pairFinished;
 };
@@ -31,7 +33,7 @@ void evaluateModels(Study& study, StudySession& session, std::vector<int64_t> mo
 // points are all present are skipped, partially computed ones resume at their missing
 // points. The order follows the model cache (see schedulePairs). Cancellation finishes the
 // point in flight, keeps it, saves, and throws bs::Cancelled. Distances of the pairs are
-// filled in on the way, and the derived matrices are updated after every pair.
+// filled in on the way, and the pair's cells of the derived matrices are updated after it.
 void computeCurves(Study& study, StudySession& session, std::vector<ModelPair> pairs,
                    const JobHooks& hooks);
 
@@ -39,7 +41,7 @@ void computeCurves(Study& study, StudySession& session, std::vector<ModelPair> p
 void computeDistances(Study& study, StudySession& session, const JobHooks& hooks);
 
 // Barrier height, convexity gap, peak excess and AUC of every computed curve (no models
-// needed). Cheap: recomputed in full.
+// needed), recomputed in full (see core/study/derived_matrices.h).
 void updateMatrices(Study& study);
 
 // Pairs by model names ("a:b" or "a,b" strings already split): unknown names are an error

@@ -2,6 +2,7 @@
 
 #include "core/common/error.h"
 
+#include <algorithm>
 #include <cstring>
 #include <limits>
 
@@ -130,6 +131,9 @@ File File::create(const std::string& path) {
     H5Pset_fclose_degree(fapl.get(), H5F_CLOSE_STRONG);
     // 1.8 object headers: creation-order tracking, large attributes; read by every h5py.
     H5Pset_libver_bounds(fapl.get(), H5F_LIBVER_V18, H5F_LIBVER_LATEST);
+    // Every array starts at a multiple of 8 bytes, so no float64 straddles a page boundary: a
+    // write cut short by a kill (which stops between pages) leaves each value old or new.
+    H5Pset_alignment(fapl.get(), 1, 8);
     Handle file(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, fapl.get()), H5Fclose);
     File out(path, std::move(file));
     if (!out.m_file.valid())
@@ -137,14 +141,55 @@ File File::create(const std::string& path) {
     return out;
 }
 
-File File::openReadOnly(const std::string& path) {
+namespace {
+
+Handle accessList() {
     Handle fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
     H5Pset_fclose_degree(fapl.get(), H5F_CLOSE_STRONG);
 #if H5_VERSION_GE(1, 10, 7)
-    // Studies are replaced by rename, never changed in place, so HDF5's own file lock buys
-    // nothing and fails on file systems without flock (some NFS and Lustre mounts).
+    // Writers hold BasinScope's own lock (StudyLock), so HDF5's file lock buys nothing; it would
+    // keep readers (the GUI, h5py) out while a computation updates the file, and it fails on file
+    // systems without flock (some NFS and Lustre mounts).
     H5Pset_file_locking(fapl.get(), false, true);
 #endif
+    return fapl;
+}
+
+// Creation properties of an array whose values may later be updated in place.
+Handle updatableArray(const std::vector<int64_t>& dims, int64_t chunkRows) {
+    Handle dcpl(H5Pcreate(H5P_DATASET_CREATE), H5Pclose);
+    H5Pset_alloc_time(dcpl.get(), H5D_ALLOC_TIME_EARLY);
+    H5Pset_fill_time(dcpl.get(), H5D_FILL_TIME_ALLOC);
+    H5Pset_obj_track_times(dcpl.get(), 0);
+    bool empty = dims.empty();
+    for (const int64_t d : dims)
+        empty = empty || d == 0;
+    if (chunkRows > 0 && !empty) {
+        std::vector<hsize_t> chunk(dims.begin(), dims.end());
+        chunk[0] = static_cast<hsize_t>(std::min(chunkRows, dims[0]));
+        H5Pset_chunk(dcpl.get(), static_cast<int>(chunk.size()), chunk.data());
+    }
+    return dcpl;
+}
+
+} // namespace
+
+File File::openReadWrite(const std::string& path) {
+    Handle fapl = accessList();
+    Handle file(H5Fopen(path.c_str(), H5F_ACC_RDWR, fapl.get()), H5Fclose);
+    File out(path, std::move(file));
+    if (!out.m_file.valid())
+        out.fail("", "cannot be opened to write; it is damaged or not writable");
+    return out;
+}
+
+void File::flush() {
+    if (H5Fflush(m_file.get(), H5F_SCOPE_GLOBAL) < 0)
+        fail("", "writing failed (is the disk full?)");
+}
+
+File File::openReadOnly(const std::string& path) {
+    Handle fapl = accessList();
     Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, fapl.get()), H5Fclose);
     File out(path, std::move(file));
     if (!out.m_file.valid())
@@ -223,9 +268,9 @@ void File::writeAttr(const std::string& object, const char* name, double value) 
 }
 
 void File::writeDoubles(const std::string& path, const std::vector<int64_t>& dims,
-                        const double* data) {
+                        const double* data, int64_t chunkRows) {
     Handle space = simpleSpace(dims);
-    Handle dcpl(H5Pcreate(H5P_DATASET_CREATE), H5Pclose);
+    Handle dcpl = updatableArray(dims, chunkRows);
     const double nan = std::numeric_limits<double>::quiet_NaN();
     H5Pset_fill_value(dcpl.get(), H5T_NATIVE_DOUBLE, &nan);
     Handle set(H5Dcreate2(m_file.get(), path.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT,
@@ -241,8 +286,9 @@ void File::writeDoubles(const std::string& path, const std::vector<int64_t>& dim
 
 void File::writeInts(const std::string& path, const std::vector<int64_t>& values) {
     Handle space = simpleSpace({static_cast<int64_t>(values.size())});
+    Handle dcpl = updatableArray({static_cast<int64_t>(values.size())}, 0);
     Handle set(H5Dcreate2(m_file.get(), path.c_str(), H5T_STD_I64LE, space.get(), H5P_DEFAULT,
-                          H5P_DEFAULT, H5P_DEFAULT),
+                          dcpl.get(), H5P_DEFAULT),
                H5Dclose);
     if (!set.valid())
         fail(path, "cannot create the dataset");
@@ -265,6 +311,94 @@ void File::writeStrings(const std::string& path, const std::vector<std::string>&
     if (!text.empty() &&
         H5Dwrite(set.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, text.data()) < 0)
         fail(path, "cannot write the values");
+}
+
+void File::writeFixedStrings(const std::string& path, const std::vector<std::string>& values,
+                             size_t width) {
+    Handle type(H5Tcopy(H5T_C_S1), H5Tclose);
+    H5Tset_size(type.get(), width);
+    H5Tset_strpad(type.get(), H5T_STR_NULLPAD);
+    const auto n = static_cast<int64_t>(values.size());
+    Handle space = simpleSpace({n});
+    Handle dcpl = updatableArray({n}, 0);
+    Handle set(H5Dcreate2(m_file.get(), path.c_str(), type.get(), space.get(), H5P_DEFAULT,
+                          dcpl.get(), H5P_DEFAULT),
+               H5Dclose);
+    if (!set.valid())
+        fail(path, "cannot create the dataset");
+    std::vector<char> buffer(width * values.size(), '\0');
+    for (size_t i = 0; i < values.size(); ++i) {
+        if (values[i].size() > width)
+            fail(path,
+                 "value '" + values[i] + "' is longer than " + std::to_string(width) + " bytes");
+        std::memcpy(buffer.data() + i * width, values[i].data(), values[i].size());
+    }
+    if (n > 0 && H5Dwrite(set.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, buffer.data()) < 0)
+        fail(path, "cannot write the values");
+}
+
+namespace {
+
+// The file space of `set` with the block [start, start + count) selected; an invalid handle
+// when the block does not fit the array.
+Handle selectBlock(hid_t set, const std::vector<int64_t>& start,
+                   const std::vector<int64_t>& count) {
+    Handle space(H5Dget_space(set), H5Sclose);
+    const auto dims = spaceDims(space.get());
+    if (dims.size() != start.size() || start.size() != count.size())
+        return {};
+    for (size_t d = 0; d < dims.size(); ++d)
+        if (start[d] < 0 || count[d] < 0 || start[d] + count[d] > dims[d])
+            return {};
+    std::vector<hsize_t> s(start.begin(), start.end()), c(count.begin(), count.end());
+    if (H5Sselect_hyperslab(space.get(), H5S_SELECT_SET, s.data(), nullptr, c.data(), nullptr) < 0)
+        return {};
+    return space;
+}
+
+} // namespace
+
+void File::updateDoubles(const std::string& path, const std::vector<int64_t>& start,
+                         const std::vector<int64_t>& count, const double* data) {
+    Handle set = openDataset(path);
+    Handle fileSpace = selectBlock(set.get(), start, count);
+    if (!fileSpace.valid())
+        fail(path, "cannot update the block at " + formatShape(start) + " of size " +
+                       formatShape(count) + "; the array has another shape");
+    Handle memSpace = simpleSpace(count);
+    if (H5Dwrite(set.get(), H5T_NATIVE_DOUBLE, memSpace.get(), fileSpace.get(), H5P_DEFAULT, data) <
+        0)
+        fail(path, "cannot write the values (is the disk full?)");
+}
+
+void File::updateInt(const std::string& path, int64_t index, int64_t value) {
+    Handle set = openDataset(path);
+    Handle fileSpace = selectBlock(set.get(), {index}, {1});
+    if (!fileSpace.valid())
+        fail(path, "has no element " + std::to_string(index));
+    Handle memSpace = simpleSpace({1});
+    if (H5Dwrite(set.get(), H5T_NATIVE_INT64, memSpace.get(), fileSpace.get(), H5P_DEFAULT,
+                 &value) < 0)
+        fail(path, "cannot write the value (is the disk full?)");
+}
+
+void File::updateFixedString(const std::string& path, int64_t index, const std::string& value) {
+    Handle set = openDataset(path);
+    Handle type(H5Dget_type(set.get()), H5Tclose);
+    if (H5Tget_class(type.get()) != H5T_STRING || H5Tis_variable_str(type.get()) > 0)
+        fail(path, "holds no fixed-length strings, so it cannot be updated in place");
+    const size_t width = H5Tget_size(type.get());
+    if (value.size() > width)
+        fail(path, "value '" + value + "' is longer than " + std::to_string(width) + " bytes");
+    std::vector<char> buffer(width, '\0');
+    std::memcpy(buffer.data(), value.data(), value.size());
+    Handle fileSpace = selectBlock(set.get(), {index}, {1});
+    if (!fileSpace.valid())
+        fail(path, "has no element " + std::to_string(index));
+    Handle memSpace = simpleSpace({1});
+    if (H5Dwrite(set.get(), type.get(), memSpace.get(), fileSpace.get(), H5P_DEFAULT,
+                 buffer.data()) < 0)
+        fail(path, "cannot write the value (is the disk full?)");
 }
 
 bool File::exists(const std::string& path) const {

@@ -69,10 +69,15 @@ public:
     // creation order.
     static File create(const std::string& path);
     static File openReadOnly(const std::string& path);
+    // Opens an existing file to update arrays in place (see the update* functions).
+    static File openReadWrite(const std::string& path);
 
     const std::string& path() const { return m_path; }
     // Flushes and closes; reports write errors (disk full) that a destructor would swallow.
     void close();
+    // Hands every buffered change to the operating system (not to the disk): a process killed
+    // afterwards loses none of it.
+    void flush();
 
     [[noreturn]] void fail(const std::string& object, const std::string& message) const;
 
@@ -83,11 +88,25 @@ public:
                    const std::vector<std::string>& values);
     void writeAttr(const std::string& object, const char* name, int64_t value);
     void writeAttr(const std::string& object, const char* name, double value);
+    // Arrays get their file space, filled with NaN (or zeros), when they are created, and no
+    // modification times, so that updating values later writes raw bytes only and never
+    // changes the file's structure: a process killed during an update cannot tear the file.
     // `data` may be nullptr: the array is created but not written and reads as NaN.
-    void writeDoubles(const std::string& path, const std::vector<int64_t>& dims,
-                      const double* data);
+    // `chunkRows` > 0 stores the array in chunks of that many rows (of the first dimension).
+    void writeDoubles(const std::string& path, const std::vector<int64_t>& dims, const double* data,
+                      int64_t chunkRows = 0);
     void writeInts(const std::string& path, const std::vector<int64_t>& values);
     void writeStrings(const std::string& path, const std::vector<std::string>& values);
+    // Null-padded ASCII strings of at most `width` bytes: cells that can be updated in place.
+    void writeFixedStrings(const std::string& path, const std::vector<std::string>& values,
+                           size_t width);
+
+    // ---- updating in place (the array exists with the shape it was created with)
+    // Writes the block of `count` elements starting at `start` (row-major `data`).
+    void updateDoubles(const std::string& path, const std::vector<int64_t>& start,
+                       const std::vector<int64_t>& count, const double* data);
+    void updateInt(const std::string& path, int64_t index, int64_t value);
+    void updateFixedString(const std::string& path, int64_t index, const std::string& value);
 
     // ---- reading
     bool exists(const std::string& path) const;

@@ -374,6 +374,15 @@ std::vector<int64_t> connectivityModels(const Study& study) {
     return finals.empty() ? all : finals;
 }
 
+int64_t pairCount(int64_t models) {
+    return models < 2 ? 0 : models * (models - 1) / 2;
+}
+
+int64_t pairRow(int64_t i, int64_t j, int64_t models) {
+    // Rows before row i of the triangle hold (N-1) + (N-2) + ... + (N-i) pairs.
+    return i * (2 * models - i - 1) / 2 + (j - i - 1);
+}
+
 std::vector<double> curveAlphas(int64_t points) {
     if (points < 2)
         throw Error("a curve needs at least 2 points, found " + std::to_string(points));

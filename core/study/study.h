@@ -109,7 +109,8 @@ struct SharpnessResult {
 };
 
 struct Study {
-    static constexpr int kFormatVersion = 1;
+    // 2: curves stored as the upper triangle [pairs, P], updated in place pair by pair.
+    static constexpr int kFormatVersion = 2;
 
     int64_t points = 10;                      // points per curve, both ends included
     int64_t maxLength = 128;                  // tokens per example after truncation
@@ -149,6 +150,10 @@ struct Study {
 };
 
 std::vector<double> curveAlphas(int64_t points); // k / (P - 1)
+// Pairs i < j of `models` models, numbered row by row of the upper triangle: (0, 1), (0, 2), ...,
+// (0, N-1), (1, 2), ... The row of the study file's [pairs, P] curve arrays.
+int64_t pairCount(int64_t models);
+int64_t pairRow(int64_t i, int64_t j, int64_t models); // requires 0 <= i < j < models
 // The models connectivity is compared across: the final models (no training step) when the
 // study also holds training checkpoints, which are compared only within their step (training
 // dynamics); every model otherwise. Indices ascending.

@@ -1,6 +1,7 @@
 #include "core/study/study_store.h"
 
 #include "core/common/error.h"
+#include "core/study/derived_matrices.h"
 #include "core/study/h5_file.h"
 
 #include <cerrno>
@@ -19,6 +20,14 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* kFormat = "basinscope-study";
+// Content hashes ("xxh64:" and 16 hex digits) are fixed-width cells so that the hash of a model
+// first loaded during a computation can be recorded in place.
+constexpr size_t kContentHashWidth = 64;
+
+// About 8 KiB per chunk: a pair's update rewrites one chunk per array, whatever N is.
+int64_t curveChunkRows(int64_t points) {
+    return std::max<int64_t>(1, 1024 / std::max<int64_t>(points, 1));
+}
 
 // The four derived matrices with their names in the file.
 struct MatrixField {
@@ -69,6 +78,19 @@ void syncPath(const fs::path& path, bool directory, const std::string& file) {
 
 // ---------------------------------------------------------------- writing
 
+// The curves of pairs i < j as [pairs, P] rows (see pairRow).
+std::vector<double> upperTriangle(const CurveSet& curves, std::vector<double> CurveSet::*values) {
+    const int64_t n = curves.models, p = curves.points;
+    std::vector<double> out;
+    out.reserve(static_cast<size_t>(pairCount(n) * p));
+    const std::vector<double>& all = curves.*values;
+    for (int64_t i = 0; i < n; ++i)
+        for (int64_t j = i + 1; j < n; ++j)
+            out.insert(out.end(), all.begin() + static_cast<std::ptrdiff_t>(curves.index(i, j, 0)),
+                       all.begin() + static_cast<std::ptrdiff_t>(curves.index(i, j, 0) + p));
+    return out;
+}
+
 void writeLayout(h5::File& f, const Study& s) {
     const auto n = static_cast<int64_t>(s.models.size());
     const auto p = s.points;
@@ -84,7 +106,8 @@ void writeLayout(h5::File& f, const Study& s) {
     f.writeStrings("/models/path", column(s.models, &ModelEntry::path));
     f.writeStrings("/models/family", column(s.models, &ModelEntry::family));
     f.writeInts("/models/parameter_count", column(s.models, &ModelEntry::parameterCount));
-    f.writeStrings("/models/content_hash", column(s.models, &ModelEntry::contentHash));
+    f.writeFixedStrings("/models/content_hash", column(s.models, &ModelEntry::contentHash),
+                        kContentHashWidth);
     f.writeStrings("/models/run", column(s.models, &ModelEntry::run));
     f.writeInts("/models/step", column(s.models, &ModelEntry::step));
 
@@ -107,6 +130,16 @@ void writeLayout(h5::File& f, const Study& s) {
     f.createGroup("/curves");
     f.createGroup("/matrices");
     const auto alphas = curveAlphas(p);
+    const int64_t pairs = pairCount(n);
+    f.createGroup("/pairs");
+    std::vector<int64_t> first, second;
+    for (int64_t i = 0; i < n; ++i)
+        for (int64_t j = i + 1; j < n; ++j) {
+            first.push_back(i);
+            second.push_back(j);
+        }
+    f.writeInts("/pairs/first", first);
+    f.writeInts("/pairs/second", second);
     auto dataOf = [](const std::vector<double>& v) {
         return v.empty() ? nullptr : v.data();
     };
@@ -125,10 +158,13 @@ void writeLayout(h5::File& f, const Study& s) {
         const auto curves = s.curves.find(d.name);
         f.createGroup(c);
         f.writeDoubles(c + "/alpha", {p}, alphas.data());
-        f.writeDoubles(c + "/loss", {n, n, p},
-                       curves == s.curves.end() ? nullptr : dataOf(curves->second.loss));
-        f.writeDoubles(c + "/metric", {n, n, p},
-                       curves == s.curves.end() ? nullptr : dataOf(curves->second.metric));
+        const bool computed = curves != s.curves.end() && !curves->second.loss.empty();
+        f.writeDoubles(c + "/loss", {pairs, p},
+                       computed ? upperTriangle(curves->second, &CurveSet::loss).data() : nullptr,
+                       curveChunkRows(p));
+        f.writeDoubles(c + "/metric", {pairs, p},
+                       computed ? upperTriangle(curves->second, &CurveSet::metric).data() : nullptr,
+                       curveChunkRows(p));
 
         const std::string m = "/matrices/" + d.name;
         const auto matrices = s.matrices.find(d.name);
@@ -275,6 +311,21 @@ void readDatasets(const h5::File& f, Study& s) {
     }
 }
 
+// Expands [pairs, P] rows into the [N, N, P] curves, mirrored.
+void fillFromTriangle(CurveSet& curves, std::vector<double> CurveSet::*values,
+                      const std::vector<double>& rows) {
+    const int64_t n = curves.models, p = curves.points;
+    std::vector<double>& all = curves.*values;
+    size_t row = 0;
+    for (int64_t i = 0; i < n; ++i)
+        for (int64_t j = i + 1; j < n; ++j, ++row)
+            for (int64_t k = 0; k < p; ++k) {
+                const double v = rows[row * static_cast<size_t>(p) + static_cast<size_t>(k)];
+                all[curves.index(i, j, k)] = v;
+                all[curves.index(j, i, p - 1 - k)] = v;
+            }
+}
+
 // Results groups are optional (absent means "not computed"); present ones must fit.
 void checkResultGroups(const h5::File& f, const Study& s, const std::string& group) {
     if (!f.exists(group))
@@ -284,7 +335,7 @@ void checkResultGroups(const h5::File& f, const Study& s, const std::string& gro
             f.fail(group + "/" + name, "belongs to no dataset listed in /datasets");
 }
 
-void readResults(const h5::File& f, Study& s) {
+void readResults(const h5::File& f, Study& s, int64_t version) {
     const auto n = static_cast<int64_t>(s.models.size());
     const auto p = s.points;
     checkResultGroups(f, s, "/evaluations");
@@ -318,10 +369,19 @@ void readResults(const h5::File& f, Study& s) {
                            "value " + std::to_string(k) + " is " + std::to_string(alphas[k]) +
                                ", expected k / (P - 1) = " + std::to_string(expected[k]));
         }
-        if (f.exists(c + "/loss"))
-            curves.loss = f.readDoubles(c + "/loss", {n, n, p});
-        if (f.exists(c + "/metric"))
-            curves.metric = f.readDoubles(c + "/metric", {n, n, p});
+        if (version == 1) {
+            if (f.exists(c + "/loss"))
+                curves.loss = f.readDoubles(c + "/loss", {n, n, p});
+            if (f.exists(c + "/metric"))
+                curves.metric = f.readDoubles(c + "/metric", {n, n, p});
+        } else {
+            if (f.exists(c + "/loss"))
+                fillFromTriangle(curves, &CurveSet::loss,
+                                 f.readDoubles(c + "/loss", {pairCount(n), p}));
+            if (f.exists(c + "/metric"))
+                fillFromTriangle(curves, &CurveSet::metric,
+                                 f.readDoubles(c + "/metric", {pairCount(n), p}));
+        }
 
         const std::string m = "/matrices/" + d.name;
         auto& matrices = s.matrices[d.name];
@@ -335,6 +395,15 @@ void readResults(const h5::File& f, Study& s) {
     s.distance = Matrix::filled(n, n);
     if (f.exists("/distance"))
         s.distance.values = f.readDoubles("/distance", {n, n});
+}
+
+int64_t completeRows(const PlaneResult& plane) {
+    const int64_t r = plane.resolution;
+    for (int64_t row = 0; row < r; ++row)
+        for (int64_t column = 0; column < r; ++column)
+            if (std::isnan(plane.loss[static_cast<size_t>(row * r + column)]))
+                return row;
+    return r;
 }
 
 void readPlanes(const h5::File& f, Study& s) {
@@ -354,7 +423,6 @@ void readPlanes(const h5::File& f, Study& s) {
         plane.xMax = f.readDoubleAttr(g, "x_max");
         plane.yMin = f.readDoubleAttr(g, "y_min");
         plane.yMax = f.readDoubleAttr(g, "y_max");
-        plane.rowsDone = f.readIntAttr(g, "rows_done");
         plane.models = f.readStrings(g + "/models", 3);
         plane.modelX = f.readDoubles(g + "/model_x", {3});
         plane.modelY = f.readDoubles(g + "/model_y", {3});
@@ -367,6 +435,9 @@ void readPlanes(const h5::File& f, Study& s) {
             plane.modelLoss.assign(3, kNaN);
             plane.modelMetric.assign(3, kNaN);
         }
+        // The grid is updated in place while the attribute is written only by a full save, so
+        // the values say how far the computation got.
+        plane.rowsDone = completeRows(plane);
         s.planes.push_back(std::move(plane));
     }
 }
@@ -466,10 +537,11 @@ Study readStudy(const fs::path& file) {
         s.modelLabelNames = f.readStringListAttr("/", "model_label_names");
     readModels(f, s);
     readDatasets(f, s);
-    readResults(f, s);
+    readResults(f, s, version);
     readPlanes(f, s);
     readClusterings(f, s);
     readSharpness(f, s);
+    repairMatrices(s);
     try {
         s.validate();
     } catch (const Error& e) {

@@ -130,13 +130,21 @@ private slots:
         QVERIFY(cli({"curves", reference}).exitCode == 0);
 
         QProcess process;
-        const QDateTime before = QFileInfo(killed).lastModified();
         process.start(test::toQString(test::cliPath()), {"curves", killed});
         QVERIFY(process.waitForStarted());
-        // Wait for the first pair to be saved, then kill without warning.
+        // Wait for the first pair to be saved (pairs are written into the file while it is
+        // read), then kill without warning.
+        auto completePairs = [&] {
+            const Study s = readStudy(killed.toStdString());
+            int complete = 0;
+            for (int64_t i = 0; i < 4; ++i)
+                for (int64_t j = i + 1; j < 4; ++j)
+                    complete += s.curves.at("mnli").hasPair(i, j) ? 1 : 0;
+            return complete;
+        };
         QElapsedTimer timer;
         timer.start();
-        while (QFileInfo(killed).lastModified() == before && timer.elapsed() < 120000 &&
+        while (completePairs() == 0 && timer.elapsed() < 120000 &&
                process.state() == QProcess::Running)
             QThread::msleep(5);
         QVERIFY2(process.state() == QProcess::Running, "curves finished before it could be killed");

@@ -129,7 +129,7 @@ private slots:
             JobHooks hooks;
             hooks.progress =
                 Progress([&](int64_t, int64_t, const std::string&) { return ++reports < 20; });
-            hooks.persist = [&] {
+            hooks.persist = [&](const StudyChange&) {
                 ++saves;
             };
             QVERIFY_THROWS_EXCEPTION(Cancelled, computeCurves(study, session, allPairs(4), hooks));

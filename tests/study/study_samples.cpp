@@ -165,11 +165,18 @@ Study denseStudy(int64_t models, int64_t points, int64_t datasets) {
     s.ensureShapes();
     for (int64_t d = 0; d < datasets; ++d) {
         const std::string name = s.datasets[d].name;
+        // Every pair i < j, mirrored, as computations store them (the diagonal stays NaN).
         auto& curves = s.curves[name];
-        for (size_t x = 0; x < curves.loss.size(); ++x) {
-            curves.loss[x] = 0.5 + std::sin(static_cast<double>(x + d));
-            curves.metric[x] = 0.5 + std::cos(static_cast<double>(x + d));
-        }
+        for (int64_t i = 0; i < models; ++i)
+            for (int64_t j = i + 1; j < models; ++j) {
+                std::vector<double> loss, metric;
+                for (int64_t k = 0; k < points; ++k) {
+                    const auto x = static_cast<double>(curves.index(i, j, k) + d);
+                    loss.push_back(0.5 + std::sin(x));
+                    metric.push_back(0.5 + std::cos(x));
+                }
+                curves.setPair(i, j, loss, metric);
+            }
         for (auto& e : s.evaluations[name])
             e = Evaluation{0.4, 0.8, 0.75, 0.6, 1000};
         auto& m = s.matrices[name];
