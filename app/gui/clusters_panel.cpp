@@ -80,6 +80,10 @@ ClustersPanel::ClustersPanel(MainWindow* window, QWidget* parent)
     m_columnBox->setToolTip(tr("The model column to compare with the clusters, e.g. an "
                                "out-of-distribution accuracy"));
     row->addWidget(m_columnBox, 1);
+    m_storeButton = new QPushButton(tr("Store Clustering"), this);
+    m_storeButton->setToolTip(tr("Save the clustering shown here in the study file, so that it "
+                                 "opens with the study and the CLI's export includes it"));
+    row->addWidget(m_storeButton);
     layout->addLayout(row);
 
     auto* sharp = new QHBoxLayout;
@@ -122,7 +126,7 @@ ClustersPanel::ClustersPanel(MainWindow* window, QWidget* parent)
 
     auto changed = [this] {
         if (!m_updating)
-            recluster(true);
+            recluster();
     };
     connect(m_matrixBox, &QComboBox::currentIndexChanged, this, changed);
     connect(m_datasetBox, &QComboBox::currentIndexChanged, this, changed);
@@ -133,6 +137,7 @@ ClustersPanel::ClustersPanel(MainWindow* window, QWidget* parent)
         if (!m_updating)
             refreshViews();
     });
+    connect(m_storeButton, &QPushButton::clicked, this, &ClustersPanel::storeClustering);
     connect(m_sharpnessButton, &QPushButton::clicked, this, [this] {
         std::vector<std::string> names;
         for (int64_t m : m_window->modelsPanel()->selectedModels())
@@ -198,7 +203,7 @@ void ClustersPanel::rebuild() {
     m_columnBox->setCurrentIndex(std::max(index, 0));
     m_updating = false;
     m_sharpnessButton->setEnabled(m_document->isOpen());
-    recluster(false);
+    recluster();
 }
 
 ClusterRequest ClustersPanel::request() const {
@@ -239,7 +244,7 @@ QString ClustersPanel::column() const {
     return m_columnBox->currentData().toString();
 }
 
-void ClustersPanel::recluster(bool store) {
+void ClustersPanel::recluster() {
     m_clustering.reset();
     m_error.clear();
     const Study& study = m_document->study();
@@ -251,8 +256,9 @@ void ClustersPanel::recluster(bool store) {
         }
     }
     refreshViews();
-    if (store && m_clustering)
-        storeClustering();
+    m_storeButton->setEnabled(m_clustering.has_value());
+    // Trying k or δ is view state: the file is written only when the user stores.
+    m_document->showClustering(m_clustering);
 }
 
 void ClustersPanel::storeClustering() {
@@ -269,7 +275,7 @@ void ClustersPanel::storeClustering() {
                                      [&](const ClusteringResult& c) { return c.id == result.id; }),
                       all.end());
             bs::storeClustering(context.study, std::move(result));
-            context.hooks.persist();
+            context.hooks.persist(StudyChange::everything());
         });
     m_storePending = id == 0;
 }
@@ -415,7 +421,6 @@ bool ClustersPanel::computeSharpness(const std::vector<std::string>& models,
                                                    SharpnessRequest request{name, dataset, options};
                                                    bs::computeSharpness(context.study, session,
                                                                         request, context.hooks);
-                                                   context.hooks.persist();
                                                }
                                            });
     if (id == 0) {

@@ -40,7 +40,8 @@ public:
 
     // The clustering the controls describe.
     ClusterRequest request() const;
-    // Each recomputes the clustering at once and stores it in the study (a short job).
+    // Each recomputes the clustering at once and shows it (the models table follows); nothing
+    // is written to the study file until storeClustering().
     void setMatrix(const QString& id); // cg, bh, auc, distance
     void setK(int k);
     void setDelta(double delta);
@@ -50,6 +51,9 @@ public:
     // The clustering shown (computed from the open study), if any.
     const std::optional<ClusteringResult>& clustering() const { return m_clustering; }
     QString clusteringError() const { return m_error; }
+    // Saves the clustering shown in the study file (a short job), as the "Store Clustering"
+    // button does; it becomes the study's latest clustering.
+    void storeClustering();
 
     // Epsilon-sharpness of `models` (names; empty: every model) as a background job.
     bool computeSharpness(const std::vector<std::string>& models, const SharpnessOptions& options);
@@ -64,8 +68,7 @@ signals:
 
 private:
     void rebuild(); // the study changed
-    void recluster(bool store);
-    void storeClustering();
+    void recluster();
     void refreshViews();
 
     MainWindow* m_window;
@@ -79,6 +82,7 @@ private:
     QDoubleSpinBox* m_epsilonBox;
     QSpinBox* m_stepsBox;
     QPushButton* m_sharpnessButton;
+    QPushButton* m_storeButton;
     QLabel* m_status;
     EmbeddingPlot* m_embedding;
     RegressionScatter* m_scoreScatter;

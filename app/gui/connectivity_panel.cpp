@@ -91,6 +91,10 @@ ConnectivityPanel::ConnectivityPanel(StudyDocument* document, Settings* settings
                                                               : QString::number(value, 'g', 5)));
             });
     connect(document, &StudyDocument::studyReset, this, &ConnectivityPanel::rebuild);
+    connect(document, &StudyDocument::shownClusteringChanged, this, [this] {
+        if (!m_updating)
+            refreshOrder();
+    });
     connect(document, &StudyDocument::pairChanged, this, &ConnectivityPanel::refreshData);
     connect(document, &StudyDocument::evaluationsChanged, this, &ConnectivityPanel::refreshOrder);
     rebuild();
@@ -167,7 +171,8 @@ void ConnectivityPanel::refreshData() {
 }
 
 void ConnectivityPanel::refreshOrder() {
-    const ModelTable table = StudyViews::modelTable(m_document->study());
+    const ModelTable table =
+        StudyViews::modelTable(m_document->study(), m_document->shownClustering());
     const ModelColumn* column = table.column(m_sortBox->currentData().toString());
     std::vector<int64_t> order;
     if (column) {

@@ -59,6 +59,7 @@ ModelsPanel::ModelsPanel(StudyDocument* document, QWidget* parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] { emit selectionChanged(selectedModels()); });
     connect(document, &StudyDocument::studyReset, this, &ModelsPanel::rebuild);
+    connect(document, &StudyDocument::shownClusteringChanged, this, &ModelsPanel::refreshValues);
     connect(document, &StudyDocument::evaluationsChanged, this, &ModelsPanel::refreshValues);
     rebuild();
 }
@@ -95,7 +96,7 @@ void ModelsPanel::rebuild() {
     for (int64_t m : selectedModels())
         selectedNames << m_model->index(int(m), 0).data().toString();
     const Study& study = m_document->study();
-    m_model->setTable(StudyViews::modelTable(study));
+    m_model->setTable(StudyViews::modelTable(study, m_document->shownClustering()));
     m_summary->setText(m_document->isOpen()
                            ? tr("%n model(s)", nullptr, int(study.models.size())) +
                                  tr(", %n dataset(s)", nullptr, int(study.datasets.size()))
@@ -113,7 +114,7 @@ void ModelsPanel::rebuild() {
 }
 
 void ModelsPanel::refreshValues() {
-    m_model->setTable(StudyViews::modelTable(m_document->study()));
+    m_model->setTable(StudyViews::modelTable(m_document->study(), m_document->shownClustering()));
 }
 
 void ModelsPanel::renderTo(QCPPainter& painter, const QSize& size) {

@@ -27,6 +27,7 @@ QString StudyDocument::displayName() const {
 void StudyDocument::open(const Study& study, const QString& path) {
     m_study = study;
     m_path = path;
+    m_shownClustering.reset();
     emit studyReset();
 }
 
@@ -38,7 +39,13 @@ void StudyDocument::replace(const Study& study) {
 void StudyDocument::close() {
     m_study = Study();
     m_path.clear();
+    m_shownClustering.reset();
     emit studyReset();
+}
+
+void StudyDocument::showClustering(std::optional<ClusteringResult> clustering) {
+    m_shownClustering = std::move(clustering);
+    emit shownClusteringChanged();
 }
 
 void StudyDocument::applyEvaluation(const EvalUpdate& update) {

@@ -6,6 +6,8 @@
 #include <QObject>
 #include <QString>
 
+#include <optional>
+
 namespace bs::ui {
 
 // The file is the truth: jobs on the worker read and save it; the document mirrors it for the
@@ -27,6 +29,13 @@ public:
     void replace(const Study& study);
     void close();
 
+    // The clustering the Clusters tab shows: view state, saved only when the user stores it.
+    // The models table and the heatmap's cluster order follow it. Cleared when a study opens.
+    const ClusteringResult* shownClustering() const {
+        return m_shownClustering ? &*m_shownClustering : nullptr;
+    }
+    void showClustering(std::optional<ClusteringResult> clustering);
+
     void applyEvaluation(const EvalUpdate& update);
     void applyPair(const PairUpdate& update);
 
@@ -36,10 +45,12 @@ signals:
     // Live updates: only values changed.
     void evaluationsChanged(int64_t model);
     void pairChanged(int64_t i, int64_t j);
+    void shownClusteringChanged();
 
 private:
     Study m_study;
     QString m_path;
+    std::optional<ClusteringResult> m_shownClustering;
 };
 
 } // namespace bs::ui

@@ -123,7 +123,7 @@ QString StudyViews::matrixShortName(MatrixKind kind) {
     return {};
 }
 
-ModelTable StudyViews::modelTable(const Study& study) {
+ModelTable StudyViews::modelTable(const Study& study, const ClusteringResult* shown) {
     const size_t n = study.models.size();
     ModelTable table;
     table.colors = modelColors(n);
@@ -184,8 +184,8 @@ ModelTable StudyViews::modelTable(const Study& study) {
         if (dataset.role == DatasetRole::Diagnostic)
             table.columns.push_back(evaluationColumn(dataset, false));
 
-    if (!study.clusterings.empty()) {
-        const ClusteringResult& clustering = study.clusterings.back();
+    if (shown || !study.clusterings.empty()) {
+        const ClusteringResult& clustering = shown ? *shown : study.clusterings.back();
         ModelColumn cluster =
             makeColumn(QStringLiteral("cluster"), tr("Cluster"),
                        tr("Cluster in %1").arg(qs(clustering.id)), ModelColumn::Kind::Integer);

@@ -27,8 +27,8 @@ public:
     static QString matrixShortName(MatrixKind kind);   // "CG"
 
     // Name, family, parameters, run/step when known, surface loss and metric, each diagnostic's
-    // metric, and the cluster of the latest clustering.
-    static ModelTable modelTable(const Study& study);
+    // metric, and the cluster of `shown` (the clustering on screen), else of the latest stored.
+    static ModelTable modelTable(const Study& study, const ClusteringResult* shown = nullptr);
     // The pair with the highest convexity gap on the surface dataset among the models the
     // connectivity map shows (the strongest barrier: what a new user should see first), or
     // (-1, -1) when no curve is computed.

@@ -2,6 +2,7 @@
 // and reach the models table, the scatter's legend gives r, sharpness runs as a job, the
 // training dynamics follow each run, and the exports are valid files.
 #include "app/gui/clusters_panel.h"
+#include "app/gui/job_controller.h"
 #include "app/gui/main_window.h"
 #include "app/gui/models_panel.h"
 #include "app/gui/settings.h"
@@ -114,6 +115,7 @@ private slots:
         m_window->showAnalysisTab(m_panel);
         // CG values of these models are far below 1: the median bandwidth separates them.
         m_panel->setMedianDelta(true);
+        m_panel->storeClustering();
         QCOMPARE(waitForJob(JobKind::Cluster), JobOutcome::Completed);
     }
 
@@ -151,16 +153,27 @@ private slots:
     }
 
     void changingKRecoloursAndUpdatesTheTable() {
+        const std::string fileBefore = test::readFile(m_study.toStdString());
+        const size_t storedBefore = m_window->document()->study().clusterings.size();
         m_panel->setK(3);
         QVERIFY(m_panel->clustering().has_value());
         QCOMPARE(m_panel->clustering()->k, int64_t(3));
         QCOMPARE(m_panel->embeddingPlot()->clusterGraphs().size(), size_t(3));
         QCOMPARE(m_panel->embeddingPlot()->clusterGraphs()[2]->scatterStyle().brush().color(),
                  clusterColor(2));
+        // Trying k is view state: no job, the file untouched, the table follows at once.
+        QVERIFY(!m_window->jobs()->busy());
+        QCOMPARE(test::readFile(m_study.toStdString()), fileBefore);
+        QCOMPARE(m_window->document()->study().clusterings.size(), storedBefore);
+        auto table = tableClusters();
+        for (size_t k = 0; k < m_panel->clustering()->models.size(); ++k)
+            QCOMPARE(table.at(m_panel->clustering()->models[k]), m_panel->clustering()->labels[k]);
+        // Stored on request: the study's latest clustering.
+        m_panel->storeClustering();
         QCOMPARE(waitForJob(JobKind::Cluster), JobOutcome::Completed);
         const Study& study = m_window->document()->study();
         QCOMPARE(study.clusterings.back().k, int64_t(3));
-        auto table = tableClusters();
+        table = tableClusters();
         int64_t most = 0;
         for (const auto& [name, cluster] : table)
             most = std::max(most, cluster);
@@ -171,6 +184,7 @@ private slots:
         QVERIFY(!m_panel->scoreScatter()->message().isEmpty());
 
         m_panel->setK(2);
+        m_panel->storeClustering();
         QCOMPARE(waitForJob(JobKind::Cluster), JobOutcome::Completed);
         QCOMPARE(m_window->document()->study().clusterings.back().k, int64_t(2));
         table = tableClusters();
