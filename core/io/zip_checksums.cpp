@@ -45,6 +45,33 @@ uint32_t crc32Of(const void* data, size_t size) {
     return static_cast<uint32_t>(crc);
 }
 
+// Archives past 4 GB keep sizes and offsets that do not fit 32 bits in a zip64 extra block
+// (id 1), in this order, each present only where the 32-bit field is 0xffffffff.
+void readZip64Fields(const uint8_t* extra, uint64_t extraLength, uint64_t& length, uint64_t& stored,
+                     uint64_t& local) {
+    uint64_t at = 0;
+    while (extraLength - at >= 4 && at <= extraLength) {
+        const uint64_t id = little(extra + at, 2);
+        const uint64_t blockLength = little(extra + at + 2, 2);
+        at += 4;
+        if (blockLength > extraLength - at)
+            return;
+        if (id == 1) {
+            uint64_t field = at;
+            for (uint64_t* value : {&length, &stored, &local}) {
+                if (*value != 0xffffffff)
+                    continue;
+                if (field + 8 > at + blockLength)
+                    return;
+                *value = little(extra + field, 8);
+                field += 8;
+            }
+            return;
+        }
+        at += blockLength;
+    }
+}
+
 } // namespace
 
 ZipChecksums::ZipChecksums(const std::filesystem::path& archive)
@@ -106,9 +133,20 @@ void ZipChecksums::parse(const uint8_t* data, size_t size) {
         if ((folder.empty() || folder != m_topFolder) && m_strayRecord.empty())
             m_strayRecord = name;
         const std::string record = slash == std::string::npos ? name : name.substr(slash + 1);
-        if (record == "version" || record == ".data/version")
-            checkVersionRecord(data, size, little(data + offset + 42, 4),
-                               little(data + offset + 24, 4), name, crc);
+        if (record == "version" || record == ".data/version") {
+            uint64_t stored = little(data + offset + 20, 4);
+            uint64_t length = little(data + offset + 24, 4);
+            uint64_t local = little(data + offset + 42, 4);
+            readZip64Fields(data + offset + kEntrySize + nameLength, little(data + offset + 30, 2),
+                            length, stored, local);
+            // Stored (method 0), not encrypted or patched, sizes equal: what torch.save writes.
+            const bool plain = little(data + offset + 10, 2) == 0 &&
+                               (little(data + offset + 8, 2) & 0x61) == 0 && stored == length;
+            if (!plain)
+                m_versionProblem = "it is compressed, encrypted or has two sizes";
+            else
+                checkVersionRecord(data, size, local, length, name, crc);
+        }
         m_crcs[record] = crc;
         offset += kEntrySize + rest;
     }
