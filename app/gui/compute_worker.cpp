@@ -27,6 +27,8 @@ ComputeOptions computeOptions(const ComputeSettings& settings) {
     ComputeOptions options;
     options.batchSize = settings.batchSize;
     options.memoryBytes = settings.memoryBytes;
+    if (!settings.precision.empty())
+        options.precision = parsePrecision(settings.precision);
     return options;
 }
 

@@ -62,6 +62,7 @@ struct StudyEdit {
 struct ComputeSettings {
     int64_t batchSize = 64;
     int64_t memoryBytes = 0; // model cache; 0 = core default
+    std::string precision;   // "fp32", "bf16", "fp16"; empty = the device's default
 };
 
 } // namespace bs::ui

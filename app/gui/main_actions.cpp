@@ -3,6 +3,7 @@
 #include "app/gui/settings.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QDir>
 #include <QFileInfo>
 #include <QKeySequence>
@@ -58,6 +59,20 @@ MainActions::MainActions(QMainWindow* window, Settings* settings)
     cancelJob->setShortcut(QKeySequence(Qt::Key_Escape));
     compute->addSeparator();
     batchSize = compute->addAction(tr("&Batch Size…"));
+    memoryBudget = compute->addAction(tr("&Memory Budget…"));
+    memoryBudget->setStatusTip(tr("Memory for the models kept loaded during a computation"));
+    QMenu* precisionMenu = compute->addMenu(tr("&Precision"));
+    precisionGroup = new QActionGroup(window);
+    for (const auto& [id, text] :
+         {std::pair{QString(), tr("Automatic (fp32 on a CPU, bf16 on a GPU)")},
+          std::pair{QStringLiteral("fp32"), tr("fp32")},
+          std::pair{QStringLiteral("bf16"), tr("bf16 (processors with bf16 instructions, GPUs)")},
+          std::pair{QStringLiteral("fp16"), tr("fp16")}}) {
+        QAction* action = precisionMenu->addAction(text);
+        action->setCheckable(true);
+        action->setData(id);
+        precisionGroup->addAction(action);
+    }
 
     viewMenu = window->menuBar()->addMenu(tr("&View"));
     resetLayout = viewMenu->addAction(tr("&Reset Layout"));

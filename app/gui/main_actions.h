@@ -5,6 +5,7 @@
 #include <QStringList>
 
 class QAction;
+class QActionGroup;
 class QMainWindow;
 class QMenu;
 
@@ -37,6 +38,8 @@ public:
     QAction* computeSelected;
     QAction* cancelJob;
     QAction* batchSize;
+    QAction* memoryBudget;
+    QActionGroup* precisionGroup; // actions carry "fp32", "bf16", "fp16" or "" (automatic)
     // View
     QMenu* viewMenu;
     QAction* resetLayout;

@@ -18,8 +18,10 @@
 #include "app/gui/study_document.h"
 #include "app/gui/study_loader.h"
 #include "app/gui/study_views.h"
+#include "core/common/memory_budget.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
@@ -184,6 +186,11 @@ void MainWindow::connectActions() {
     connect(a->computeSelected, &QAction::triggered, this, &MainWindow::computeSelectedPairs);
     connect(a->cancelJob, &QAction::triggered, this, &MainWindow::cancelJob);
     connect(a->batchSize, &QAction::triggered, this, &MainWindow::chooseBatchSize);
+    connect(a->memoryBudget, &QAction::triggered, this, &MainWindow::chooseMemoryBudget);
+    for (QAction* action : a->precisionGroup->actions())
+        action->setChecked(action->data().toString() == m_settings->precision());
+    connect(a->precisionGroup, &QActionGroup::triggered, this,
+            [this](QAction* action) { m_settings->setPrecision(action->data().toString()); });
     connect(a->openDemo, &QAction::triggered, this, &MainWindow::openDemoStudy);
     connect(a->about, &QAction::triggered, this, &MainWindow::showAbout);
     connect(a->resetLayout, &QAction::triggered, this, [this] {
@@ -334,8 +341,7 @@ void MainWindow::evaluateModels() {
     if (!m_document->isOpen())
         return;
     m_jobPath = m_document->path();
-    ComputeSettings settings;
-    settings.batchSize = m_settings->batchSize();
+    const ComputeSettings settings = computeSettings();
     m_jobs->evaluate(m_jobPath, {}, settings);
 }
 
@@ -343,8 +349,7 @@ void MainWindow::computeAllCurves() {
     if (!m_document->isOpen())
         return;
     m_jobPath = m_document->path();
-    ComputeSettings settings;
-    settings.batchSize = m_settings->batchSize();
+    const ComputeSettings settings = computeSettings();
     m_jobs->computeCurves(m_jobPath, {}, settings);
 }
 
@@ -353,8 +358,7 @@ void MainWindow::computeSelectedPairs() {
     if (!m_document->isOpen() || models.size() < 2)
         return;
     m_jobPath = m_document->path();
-    ComputeSettings settings;
-    settings.batchSize = m_settings->batchSize();
+    const ComputeSettings settings = computeSettings();
     m_jobs->computeCurves(m_jobPath, pairsAmong(m_document->study(), models), settings);
 }
 
@@ -484,6 +488,28 @@ void MainWindow::chooseBatchSize() {
         m_settings->setBatchSize(value);
 }
 
+ComputeSettings MainWindow::computeSettings() const {
+    ComputeSettings settings;
+    settings.batchSize = m_settings->batchSize();
+    settings.memoryBytes = int64_t(m_settings->memoryBudgetMiB()) * 1024 * 1024;
+    settings.precision = m_settings->precision().toStdString();
+    return settings;
+}
+
+void MainWindow::chooseMemoryBudget() {
+    bool ok = false;
+    const double defaultGiB = double(defaultMemoryBudget()) / double(1 << 30);
+    const int value = QInputDialog::getInt(
+        this, tr("Memory Budget"),
+        tr("Memory in MiB for the models a computation keeps loaded; more models in memory "
+           "means fewer reloads when computing all pairs.\n0 uses half of this computer's "
+           "memory (%1 GiB).")
+            .arg(defaultGiB, 0, 'f', 1),
+        m_settings->memoryBudgetMiB(), 0, 16 * 1024 * 1024, 256, &ok);
+    if (ok)
+        m_settings->setMemoryBudgetMiB(value);
+}
+
 void MainWindow::openDemoStudy() {
     if (m_jobs->busy() || m_demo->running())
         return;
@@ -584,8 +610,7 @@ JobId MainWindow::runStudyJob(JobKind kind, const QString& title, StudyJobBody b
     if (!m_document->isOpen() || m_jobs->busy() || m_demo->running())
         return 0;
     m_jobPath = m_document->path();
-    ComputeSettings settings;
-    settings.batchSize = m_settings->batchSize();
+    const ComputeSettings settings = computeSettings();
     return m_jobs->runStudyJob(kind, title, m_jobPath, std::move(body), settings);
 }
 

@@ -106,6 +106,8 @@ private:
     void removeDataset(const QString& name);
     void startEdit(const StudyEdit& edit);
     void chooseBatchSize();
+    void chooseMemoryBudget();
+    ComputeSettings computeSettings() const;
     void showAbout();
     void showError(const QString& title, const QString& message);
     void updateState();

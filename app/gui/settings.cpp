@@ -23,6 +23,8 @@ constexpr const char* HiddenCurveDatasets = "curves/hiddenDatasets";
 constexpr const char* ExportSize = "export/size";
 constexpr const char* ExportDpi = "export/dpi";
 constexpr const char* BatchSize = "compute/batchSize";
+constexpr const char* MemoryBudget = "compute/memoryBudgetMiB";
+constexpr const char* Precision = "compute/precision";
 } // namespace keys
 
 Settings::Settings(QSettings* backend, QObject* parent)
@@ -182,6 +184,28 @@ int Settings::batchSize() const {
 }
 void Settings::setBatchSize(int v) {
     if (store(keys::BatchSize, std::clamp(v, 1, 4096)))
+        emit computeOptionsChanged();
+}
+
+// Up to 16 TiB: a budget past any machine's memory is a typing error, not a wish.
+constexpr int kMaxMemoryMiB = 16 * 1024 * 1024;
+
+int Settings::memoryBudgetMiB() const {
+    return std::clamp(value(keys::MemoryBudget, 0).toInt(), 0, kMaxMemoryMiB);
+}
+void Settings::setMemoryBudgetMiB(int v) {
+    if (store(keys::MemoryBudget, std::clamp(v, 0, kMaxMemoryMiB)))
+        emit computeOptionsChanged();
+}
+
+QString Settings::precision() const {
+    const QString v = value(keys::Precision, QString()).toString();
+    return v == QLatin1String("fp32") || v == QLatin1String("bf16") || v == QLatin1String("fp16")
+               ? v
+               : QString();
+}
+void Settings::setPrecision(const QString& v) {
+    if (store(keys::Precision, v))
         emit computeOptionsChanged();
 }
 

@@ -67,6 +67,12 @@ public:
     // Compute jobs.
     int batchSize() const;
     void setBatchSize(int value);
+    // The model cache's budget in MiB; 0 means the engine's default (half of the memory).
+    int memoryBudgetMiB() const;
+    void setMemoryBudgetMiB(int value);
+    // "fp32", "bf16" or "fp16"; empty means the device's default (fp32 on a CPU).
+    QString precision() const;
+    void setPrecision(const QString& value);
 
 signals:
     void recentFilesChanged();

@@ -45,14 +45,6 @@ at::Tensor ModelCache::get(int64_t index) {
     return flat;
 }
 
-int64_t defaultMemoryBudget() {
-    const long pages = sysconf(_SC_PHYS_PAGES);
-    const long pageSize = sysconf(_SC_PAGE_SIZE);
-    if (pages <= 0 || pageSize <= 0)
-        return int64_t(4) << 30;
-    return static_cast<int64_t>(pages) * pageSize / 2;
-}
-
 int64_t parseMemorySize(const std::string& text) {
     const std::string bad = "invalid memory size '" + text + "': use e.g. 12G, 512M or bytes";
     if (text.empty())

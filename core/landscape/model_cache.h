@@ -1,6 +1,8 @@
 #pragma once
 // ModelCache: flat parameter vectors loaded lazily and kept within a memory budget.
 
+#include "core/common/memory_budget.h"
+
 #include <ATen/core/Tensor.h>
 
 #include <cstdint>
@@ -40,9 +42,6 @@ private:
     std::list<int64_t> m_lru; // front = most recent
     std::map<int64_t, at::Tensor> m_entries;
 };
-
-// Half of the machine's physical memory (the --memory default).
-int64_t defaultMemoryBudget();
 
 // Parses "12G", "512M", "1.5G", "800000000" into bytes; throws bs::Error on anything else.
 int64_t parseMemorySize(const std::string& text);

@@ -117,6 +117,15 @@ private slots:
             settings.setGroupSize(0); // clamped
             QCOMPARE(settings.groupSize(), 1);
             settings.setExportSize(QSize(800, 500));
+            QSignalSpy compute(&settings, &Settings::computeOptionsChanged);
+            QCOMPARE(settings.memoryBudgetMiB(), 0); // the engine's default
+            QCOMPARE(settings.precision(), QString());
+            settings.setMemoryBudgetMiB(1536);
+            settings.setMemoryBudgetMiB(-5); // clamped to the default
+            QCOMPARE(settings.memoryBudgetMiB(), 0);
+            settings.setMemoryBudgetMiB(1536);
+            settings.setPrecision(QStringLiteral("bf16"));
+            QCOMPARE(compute.count(), 4);
         }
         QSettings backend(file, QSettings::IniFormat);
         Settings reread(&backend);
@@ -124,6 +133,10 @@ private slots:
         QCOMPARE(reread.exportSize(), QSize(800, 500));
         QCOMPARE(reread.recentFiles().front(), QStringLiteral("/s/3.h5"));
         QCOMPARE(reread.curveMode(), QStringLiteral("pairs")); // default
+        QCOMPARE(reread.memoryBudgetMiB(), 1536);
+        QCOMPARE(reread.precision(), QStringLiteral("bf16"));
+        backend.setValue(QStringLiteral("compute/precision"), QStringLiteral("fp8")); // unknown
+        QCOMPARE(reread.precision(), QString());
     }
 
     void tableModelWithMissingValues() {
