@@ -147,7 +147,10 @@ void ZipChecksums::parse(const uint8_t* data, size_t size) {
             else
                 checkVersionRecord(data, size, local, length, name, crc);
         }
-        m_crcs[record] = crc;
+        // Two records of one name leave it open which is read (miniz's sorted lookup then
+        // fails in LibTorch's constructor); torch.save never writes them.
+        if (!m_crcs.emplace(record, crc).second && m_duplicateRecord.empty())
+            m_duplicateRecord = name;
         offset += kEntrySize + rest;
     }
 }
@@ -194,6 +197,9 @@ void ZipChecksums::requireTorchLayout() const {
                                    "' is not in the archive's top folder '" + m_topFolder +
                                    "/' (torch.save puts every record in one folder); the file "
                                    "is damaged or not a torch.save file");
+    if (!m_duplicateRecord.empty())
+        throwFileError(m_file, "record '" + m_duplicateRecord +
+                                   "' appears twice in the zip directory; the file is damaged");
     if (!m_crcs.count("version") && !m_crcs.count(".data/version"))
         throwFileError(m_file, "the archive has no version record; it is not a torch.save file");
     if (!m_versionProblem.empty())
