@@ -6,7 +6,9 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
+#include <unordered_set>
 
 namespace bs {
 
@@ -114,6 +116,7 @@ void ZipChecksums::parse(const uint8_t* data, size_t size) {
     }
     if (offset > size)
         damaged("the directory starts past the end of the file");
+    std::unordered_set<std::string> foldedNames;
     for (uint64_t i = 0; i < entries; ++i) {
         if (size - offset < kEntrySize || little(data + offset, 4) != kDirectoryEntry)
             damaged("entry " + std::to_string(i) + " of " + std::to_string(entries) +
@@ -130,7 +133,7 @@ void ZipChecksums::parse(const uint8_t* data, size_t size) {
         const std::string folder = slash == std::string::npos ? "" : name.substr(0, slash);
         if (i == 0)
             m_topFolder = folder;
-        if ((folder.empty() || folder != m_topFolder) && m_strayRecord.empty())
+        if ((folder.empty() || folder != m_topFolder) && !m_strayRecord)
             m_strayRecord = name;
         const std::string record = slash == std::string::npos ? name : name.substr(slash + 1);
         if (record == "version" || record == ".data/version") {
@@ -147,10 +150,14 @@ void ZipChecksums::parse(const uint8_t* data, size_t size) {
             else
                 checkVersionRecord(data, size, local, length, name, crc);
         }
-        // Two records of one name leave it open which is read (miniz's sorted lookup then
-        // fails in LibTorch's constructor); torch.save never writes them.
-        if (!m_crcs.emplace(record, crc).second && m_duplicateRecord.empty())
+        // Two records of one name leave it open which is read; miniz, under LibTorch, looks
+        // names up ignoring case, so "version" and "VERSION" are one name there.
+        std::string folded = name;
+        std::transform(folded.begin(), folded.end(), folded.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (!foldedNames.insert(std::move(folded)).second && !m_duplicateRecord)
             m_duplicateRecord = name;
+        m_crcs.emplace(record, crc);
         offset += kEntrySize + rest;
     }
 }
@@ -192,13 +199,13 @@ void ZipChecksums::checkVersionRecord(const uint8_t* data, size_t size, uint64_t
 void ZipChecksums::requireTorchLayout() const {
     if (m_crcs.empty())
         throwFileError(m_file, "the zip archive is empty; it is not a torch.save file");
-    if (!m_strayRecord.empty())
-        throwFileError(m_file, "record '" + m_strayRecord +
+    if (m_strayRecord)
+        throwFileError(m_file, "record '" + *m_strayRecord +
                                    "' is not in the archive's top folder '" + m_topFolder +
                                    "/' (torch.save puts every record in one folder); the file "
                                    "is damaged or not a torch.save file");
-    if (!m_duplicateRecord.empty())
-        throwFileError(m_file, "record '" + m_duplicateRecord +
+    if (m_duplicateRecord)
+        throwFileError(m_file, "record '" + *m_duplicateRecord +
                                    "' appears twice in the zip directory; the file is damaged");
     if (!m_crcs.count("version") && !m_crcs.count(".data/version"))
         throwFileError(m_file, "the archive has no version record; it is not a torch.save file");

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -37,8 +38,8 @@ private:
     std::string m_file;
     std::unordered_map<std::string, uint32_t> m_crcs; // name after the top folder -> CRC-32
     std::string m_topFolder;                          // of the first record
-    std::string m_strayRecord;                        // first record outside m_topFolder
-    std::string m_duplicateRecord;                    // first name listed twice
+    std::optional<std::string> m_strayRecord;         // first record outside m_topFolder
+    std::optional<std::string> m_duplicateRecord;     // first name listed twice
     std::string m_versionProblem; // why the version record cannot be read; empty when fine
 };
 
