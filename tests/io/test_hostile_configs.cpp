@@ -223,6 +223,26 @@ private slots:
         expect(message, "the file is damaged");
     }
 
+    // LibTorch's zip reader leaks when its constructor throws, so what it throws on is refused
+    // first (the fuzzer's inputs, kept in fuzz/regressions/torch_zip).
+    void zipLayoutCheckedFirst() {
+        const fs::path dir =
+            bs::test::testDataDir() / ".." / ".." / "fuzz" / "regressions" / "torch_zip";
+        const auto error = [&](const char* name) {
+            return bs::test::errorMessage([&] { bs::TorchZipFile(dir / name); });
+        };
+        expect(error("duplicate_record"), "record 'archive/data/1' appears twice in the zip "
+                                          "directory; the file is damaged");
+        expect(error("empty_record_name"),
+               "record '' is not in the archive's top folder 'archive/'");
+        expect(error("version_outside_top_folder"), "record 'archivm/version' is not in the "
+                                                    "archive's top folder 'archive/'");
+        expect(error("version_unknown_method"), "the archive's version record cannot be read (it "
+                                                "is compressed, encrypted or has two sizes)");
+        expect(error("version_local_header_mismatch"),
+               "the archive's version record cannot be read");
+    }
+
     // A vocab.txt larger than the model's vocab_size used to be blamed on a dataset row.
     void vocabLargerThanModel() {
         const fs::path dir = fs::path(m_tmp.path().toStdString()) / "vocab";
