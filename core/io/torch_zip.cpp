@@ -78,6 +78,7 @@ TorchZipFile::TorchZipFile(const std::filesystem::path& path)
         checksums.requireTorchLayout();
         reader = std::make_unique<caffe2::serialize::PyTorchStreamReader>(file);
         if (reader->hasRecord("byteorder")) {
+            checksums.requireReadable("byteorder");
             auto [data, size] = reader->getRecord("byteorder");
             checksums.verify("byteorder", data.get(), size);
             const std::string order(static_cast<const char*>(data.get()), size);
@@ -88,6 +89,7 @@ TorchZipFile::TorchZipFile(const std::filesystem::path& path)
         if (!reader->hasRecord("data.pkl"))
             throwFileError(file, "the archive has no data.pkl record; it is not a "
                                  "torch.save(state_dict) file");
+        checksums.requireReadable("data.pkl");
         auto [pickle, pickleSize] = reader->getRecord("data.pkl");
         if (pickleSize > kMaxPickleBytes)
             throwFileError(file, "data.pkl is " + std::to_string(pickleSize) +
@@ -126,6 +128,7 @@ at::Tensor TorchZipFile::read(const std::string& name, at::ScalarType dtype) con
     const int elementSize = dtypeSize(t.dtype);
     at::DataPtr data;
     size_t size = 0;
+    m_impl->checksums->requireReadable("data/" + t.storageKey);
     try {
         std::tie(data, size) = m_impl->reader->getRecord("data/" + t.storageKey);
     } catch (const c10::Error& e) {

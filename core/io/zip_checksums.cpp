@@ -136,15 +136,16 @@ void ZipChecksums::parse(const uint8_t* data, size_t size) {
         if ((folder.empty() || folder != m_topFolder) && !m_strayRecord)
             m_strayRecord = name;
         const std::string record = slash == std::string::npos ? name : name.substr(slash + 1);
+        uint64_t stored = little(data + offset + 20, 4);
+        uint64_t length = little(data + offset + 24, 4);
+        uint64_t local = little(data + offset + 42, 4);
+        readZip64Fields(data + offset + kEntrySize + nameLength, little(data + offset + 30, 2),
+                        length, stored, local);
+        const uint64_t method = little(data + offset + 10, 2);
+        // Stored (method 0), not encrypted or patched, sizes equal: what torch.save writes.
+        const bool plain =
+            method == 0 && (little(data + offset + 8, 2) & 0x61) == 0 && stored == length;
         if (record == "version" || record == ".data/version") {
-            uint64_t stored = little(data + offset + 20, 4);
-            uint64_t length = little(data + offset + 24, 4);
-            uint64_t local = little(data + offset + 42, 4);
-            readZip64Fields(data + offset + kEntrySize + nameLength, little(data + offset + 30, 2),
-                            length, stored, local);
-            // Stored (method 0), not encrypted or patched, sizes equal: what torch.save writes.
-            const bool plain = little(data + offset + 10, 2) == 0 &&
-                               (little(data + offset + 8, 2) & 0x61) == 0 && stored == length;
             if (!plain)
                 m_versionProblem = "it is compressed, encrypted or has two sizes";
             else
@@ -157,7 +158,10 @@ void ZipChecksums::parse(const uint8_t* data, size_t size) {
                        [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         if (!foldedNames.insert(std::move(folded)).second && !m_duplicateRecord)
             m_duplicateRecord = name;
-        m_crcs.emplace(record, crc);
+        // LibTorch allocates a record's declared size before reading it; deflate packs at
+        // most 1032 bytes into one, so a larger claim is a lie.
+        const uint64_t limit = method == 0 ? stored : stored * 1032;
+        m_records.emplace(record, Record{crc, length, length > limit || stored > size});
         offset += kEntrySize + rest;
     }
 }
@@ -197,7 +201,7 @@ void ZipChecksums::checkVersionRecord(const uint8_t* data, size_t size, uint64_t
 }
 
 void ZipChecksums::requireTorchLayout() const {
-    if (m_crcs.empty())
+    if (m_records.empty())
         throwFileError(m_file, "the zip archive is empty; it is not a torch.save file");
     if (m_strayRecord)
         throwFileError(m_file, "record '" + *m_strayRecord +
@@ -207,22 +211,31 @@ void ZipChecksums::requireTorchLayout() const {
     if (m_duplicateRecord)
         throwFileError(m_file, "record '" + *m_duplicateRecord +
                                    "' appears twice in the zip directory; the file is damaged");
-    if (!m_crcs.count("version") && !m_crcs.count(".data/version"))
+    if (!m_records.count("version") && !m_records.count(".data/version"))
         throwFileError(m_file, "the archive has no version record; it is not a torch.save file");
     if (!m_versionProblem.empty())
         throwFileError(m_file, "the archive's version record cannot be read (" + m_versionProblem +
                                    "); the file is damaged");
 }
 
+void ZipChecksums::requireReadable(const std::string& record) const {
+    const auto it = m_records.find(record);
+    if (it == m_records.end())
+        throwFileError(m_file, "record '" + record + "' is not listed in the zip directory");
+    if (it->second.impossible)
+        throwFileError(m_file, "record '" + record + "' claims " + std::to_string(it->second.size) +
+                                   " bytes, more than the archive can hold; the file is damaged");
+}
+
 void ZipChecksums::verify(const std::string& record, const void* data, size_t size) const {
-    const auto it = m_crcs.find(record);
-    if (it == m_crcs.end())
+    const auto it = m_records.find(record);
+    if (it == m_records.end())
         throwFileError(m_file, "record '" + record + "' is not listed in the zip directory");
     const uint32_t actual = crc32Of(data, size);
-    if (actual != it->second)
+    if (actual != it->second.crc)
         throwFileError(m_file, "record '" + record + "' fails its checksum (CRC-32 " +
-                                   hex32(actual) + ", the zip directory says " + hex32(it->second) +
-                                   "): the file is damaged");
+                                   hex32(actual) + ", the zip directory says " +
+                                   hex32(it->second.crc) + "): the file is damaged");
 }
 
 } // namespace bs

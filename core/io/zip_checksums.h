@@ -30,16 +30,25 @@ public:
     // throws, so the conditions it throws on are checked before it is made.
     void requireTorchLayout() const;
 
+    // Throws bs::Error unless `record` is listed with a size its stored bytes can hold. Called
+    // before LibTorch reads a record: it allocates the declared size first.
+    void requireReadable(const std::string& record) const;
+
 private:
     void parse(const uint8_t* data, size_t size);
     void checkVersionRecord(const uint8_t* data, size_t size, uint64_t localHeader, uint64_t length,
                             const std::string& name, uint32_t crc);
 
     std::string m_file;
-    std::unordered_map<std::string, uint32_t> m_crcs; // name after the top folder -> CRC-32
-    std::string m_topFolder;                          // of the first record
-    std::optional<std::string> m_strayRecord;         // first record outside m_topFolder
-    std::optional<std::string> m_duplicateRecord;     // first name listed twice
+    struct Record {
+        uint32_t crc = 0;
+        uint64_t size = 0;       // uncompressed, as the directory declares it
+        bool impossible = false; // the declared size cannot come from the stored bytes
+    };
+    std::unordered_map<std::string, Record> m_records; // name after the top folder
+    std::string m_topFolder;                           // of the first record
+    std::optional<std::string> m_strayRecord;          // first record outside m_topFolder
+    std::optional<std::string> m_duplicateRecord;      // first name listed twice
     std::string m_versionProblem; // why the version record cannot be read; empty when fine
 };
 
