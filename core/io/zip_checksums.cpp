@@ -142,12 +142,16 @@ void ZipChecksums::parse(const uint8_t* data, size_t size) {
         readZip64Fields(data + offset + kEntrySize + nameLength, little(data + offset + 30, 2),
                         length, stored, local);
         const uint64_t method = little(data + offset + 10, 2);
+        // miniz takes the DOS folder attribute (or a trailing '/') as a folder, whose contents
+        // read as nothing.
+        const bool folderEntry =
+            (little(data + offset + 38, 4) & 0x10) != 0 || (!name.empty() && name.back() == '/');
         // Stored (method 0), not encrypted or patched, sizes equal: what torch.save writes.
-        const bool plain =
-            method == 0 && (little(data + offset + 8, 2) & 0x61) == 0 && stored == length;
+        const bool plain = method == 0 && (little(data + offset + 8, 2) & 0x61) == 0 &&
+                           stored == length && !folderEntry;
         if (record == "version" || record == ".data/version") {
             if (!plain)
-                m_versionProblem = "it is compressed, encrypted or has two sizes";
+                m_versionProblem = "it is compressed, encrypted, a folder or has two sizes";
             else
                 checkVersionRecord(data, size, local, length, name, crc);
         }
@@ -161,7 +165,8 @@ void ZipChecksums::parse(const uint8_t* data, size_t size) {
         // LibTorch allocates a record's declared size before reading it; deflate packs at
         // most 1032 bytes into one, so a larger claim is a lie.
         const uint64_t limit = method == 0 ? stored : stored * 1032;
-        m_records.emplace(record, Record{crc, length, length > limit || stored > size});
+        m_records.emplace(record,
+                          Record{crc, length, length > limit || stored > size, folderEntry});
         offset += kEntrySize + rest;
     }
 }
@@ -222,6 +227,10 @@ void ZipChecksums::requireReadable(const std::string& record) const {
     const auto it = m_records.find(record);
     if (it == m_records.end())
         throwFileError(m_file, "record '" + record + "' is not listed in the zip directory");
+    if (it->second.folder)
+        throwFileError(m_file, "record '" + record +
+                                   "' is marked as a folder in the zip directory; the file is "
+                                   "damaged");
     if (it->second.impossible)
         throwFileError(m_file, "record '" + record + "' claims " + std::to_string(it->second.size) +
                                    " bytes, more than the archive can hold; the file is damaged");

@@ -44,6 +44,7 @@ private:
         uint32_t crc = 0;
         uint64_t size = 0;       // uncompressed, as the directory declares it
         bool impossible = false; // the declared size cannot come from the stored bytes
+        bool folder = false;     // marked as a folder: reads as nothing
     };
     std::unordered_map<std::string, Record> m_records; // name after the top folder
     std::string m_topFolder;                           // of the first record

@@ -238,7 +238,8 @@ private slots:
         expect(error("version_outside_top_folder"), "record 'archivm/version' is not in the "
                                                     "archive's top folder 'archive/'");
         expect(error("version_unknown_method"), "the archive's version record cannot be read (it "
-                                                "is compressed, encrypted or has two sizes)");
+                                                "is compressed, encrypted, a folder or has two "
+                                                "sizes)");
         // LibTorch allocated the 4 GB a record claimed before reading it.
         expect(bs::test::errorMessage([&] {
                    bs::TorchZipFile file(dir / "record_claims_4gb");
@@ -246,6 +247,9 @@ private slots:
                        file.read(info.name, at::kFloat);
                }),
                "claims 4294967295 bytes, more than the archive can hold; the file is damaged");
+        expect(error("version_marked_as_folder"),
+               "version record cannot be read (it is "
+               "compressed, encrypted, a folder or has two sizes)");
         expect(error("version_local_header_mismatch"),
                "the archive's version record cannot be read");
     }
