@@ -24,6 +24,8 @@ ComputeOptions computeOptions(const CliContext& context) {
     ComputeOptions options;
     options.batchSize = context.batchSize;
     options.device = context.device;
+    options.precision = context.parsedPrecision();
+    options.tokenBudget = context.tokenBudget;
     if (!context.memory.empty())
         options.memoryBytes = parseMemorySize(context.memory);
     return options;

@@ -2,14 +2,45 @@
 // in the same precision.
 #include "app/cli/commands.h"
 #include "core/jobs/benchmark.h"
+#include "core/jobs/store_benchmark.h"
 
 #include <cstdio>
 
 namespace bs::cli {
 
+namespace {
+
+int runStoreBench(StoreBenchmarkOptions options, int64_t points, const CliContext& context) {
+    options.points = points;
+    if (options.folder.empty())
+        options.folder = ".";
+    const auto rows = runStoreBenchmark(options, [&](const std::string& line) {
+        if (!context.quiet)
+            std::fprintf(stderr, "%s\n", line.c_str());
+    });
+    std::printf("study store: one pair saved in place (%lld points, %lld datasets, %lld pairs "
+                "per size, folder %s)\n",
+                static_cast<long long>(options.points), static_cast<long long>(options.datasets),
+                static_cast<long long>(options.pairs), options.folder.string().c_str());
+    std::printf("%8s %10s %12s %14s %12s %16s\n", "models", "file MB", "create ms", "pair ms (med)",
+                "pair ms (max)", "whole rewrite ms");
+    for (const StoreBenchmarkRow& r : rows)
+        std::printf("%8lld %10.1f %12.1f %14.3f %12.3f %16.1f\n", static_cast<long long>(r.models),
+                    r.fileBytes / 1e6, r.createSeconds * 1e3, r.medianPairSeconds * 1e3,
+                    r.maxPairSeconds * 1e3, r.wholeRewriteSeconds * 1e3);
+    if (rows.size() >= 2)
+        std::printf("largest / smallest study, per-pair save: %.2fx\n",
+                    rows.back().medianPairSeconds / rows.front().medianPairSeconds);
+    return 0;
+}
+
+} // namespace
+
 void registerBenchCommand(CLI::App& app, CliContext& context) {
     auto options = std::make_shared<BenchmarkOptions>();
     auto labels = std::make_shared<std::string>();
+    auto store = std::make_shared<StoreBenchmarkOptions>();
+    auto storeMode = std::make_shared<bool>(false);
     CLI::App* cmd = app.add_subcommand(
         "bench", "Evaluate the points of one path: time per point, tokens/s, GFLOP/s and the "
                  "ratio to a large matrix product measured in the same run");
@@ -27,8 +58,20 @@ void registerBenchCommand(CLI::App& app, CliContext& context) {
     cmd->add_option("--max-length", options->maxLength, "Tokens per example")
         ->capture_default_str();
     cmd->add_option("--seed", options->seed, "Seed of the synthetic models and lengths");
+    cmd->add_flag("--store", *storeMode,
+                  "Time the study store instead: saving one finished pair into studies of "
+                  "--store-models models, with real writes");
+    cmd->add_option("--store-models", store->models, "Study sizes for --store")
+        ->delimiter(',')
+        ->capture_default_str();
+    cmd->add_option("--store-pairs", store->pairs, "Pairs saved per size for --store")
+        ->capture_default_str();
+    cmd->add_option("--store-folder", store->folder,
+                    "Folder the --store studies are written to (default: the current folder)");
     addComputeOptions(*cmd, context);
-    setCommandBody(*cmd, [options, labels, &context]() {
+    setCommandBody(*cmd, [options, labels, store, storeMode, &context]() {
+        if (*storeMode)
+            return runStoreBench(*store, options->points, context);
         context.applyThreads();
         options->batchSize = context.batchSize;
         options->device = context.device;

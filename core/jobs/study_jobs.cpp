@@ -131,7 +131,9 @@ void computeCurves(Study& study, StudySession& session, std::vector<ModelPair> p
                     return true;
             return false;
         }();
-        if (w.points.empty() && !endpointsMissing)
+        // A pair saved in part by a killed run may lack its distance only.
+        const bool distanceMissing = std::isnan(study.distance.at(pair.first, pair.second));
+        if (w.points.empty() && !endpointsMissing && !distanceMissing)
             continue;
         totalPoints += static_cast<int64_t>(w.points.size());
         work.push_back(std::move(w));

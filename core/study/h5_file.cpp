@@ -176,6 +176,10 @@ Handle updatableArray(const std::vector<int64_t>& dims, int64_t chunkRows) {
 
 File File::openReadWrite(const std::string& path) {
     Handle fapl = accessList();
+    // Updates write a few values at scattered places of large arrays; HDF5's default 64 KiB
+    // sieve buffer would read and write back 64 KiB around each of them, so values go to the
+    // file directly.
+    H5Pset_sieve_buf_size(fapl.get(), 0);
     Handle file(H5Fopen(path.c_str(), H5F_ACC_RDWR, fapl.get()), H5Fclose);
     File out(path, std::move(file));
     if (!out.m_file.valid())
@@ -198,6 +202,7 @@ File File::openReadOnly(const std::string& path) {
 }
 
 void File::close() {
+    m_updated.clear();
     if (!m_file.valid())
         return;
     const bool flushed = H5Fflush(m_file.get(), H5F_SCOPE_GLOBAL) >= 0;
@@ -358,33 +363,38 @@ Handle selectBlock(hid_t set, const std::vector<int64_t>& start,
 
 } // namespace
 
+hid_t File::updatedDataset(const std::string& path) {
+    auto it = m_updated.find(path);
+    if (it == m_updated.end())
+        it = m_updated.emplace(path, openDataset(path)).first;
+    return it->second.get();
+}
+
 void File::updateDoubles(const std::string& path, const std::vector<int64_t>& start,
                          const std::vector<int64_t>& count, const double* data) {
-    Handle set = openDataset(path);
-    Handle fileSpace = selectBlock(set.get(), start, count);
+    const hid_t set = updatedDataset(path);
+    Handle fileSpace = selectBlock(set, start, count);
     if (!fileSpace.valid())
         fail(path, "cannot update the block at " + formatShape(start) + " of size " +
                        formatShape(count) + "; the array has another shape");
     Handle memSpace = simpleSpace(count);
-    if (H5Dwrite(set.get(), H5T_NATIVE_DOUBLE, memSpace.get(), fileSpace.get(), H5P_DEFAULT, data) <
-        0)
+    if (H5Dwrite(set, H5T_NATIVE_DOUBLE, memSpace.get(), fileSpace.get(), H5P_DEFAULT, data) < 0)
         fail(path, "cannot write the values (is the disk full?)");
 }
 
 void File::updateInt(const std::string& path, int64_t index, int64_t value) {
-    Handle set = openDataset(path);
-    Handle fileSpace = selectBlock(set.get(), {index}, {1});
+    const hid_t set = updatedDataset(path);
+    Handle fileSpace = selectBlock(set, {index}, {1});
     if (!fileSpace.valid())
         fail(path, "has no element " + std::to_string(index));
     Handle memSpace = simpleSpace({1});
-    if (H5Dwrite(set.get(), H5T_NATIVE_INT64, memSpace.get(), fileSpace.get(), H5P_DEFAULT,
-                 &value) < 0)
+    if (H5Dwrite(set, H5T_NATIVE_INT64, memSpace.get(), fileSpace.get(), H5P_DEFAULT, &value) < 0)
         fail(path, "cannot write the value (is the disk full?)");
 }
 
 void File::updateFixedString(const std::string& path, int64_t index, const std::string& value) {
-    Handle set = openDataset(path);
-    Handle type(H5Dget_type(set.get()), H5Tclose);
+    const hid_t set = updatedDataset(path);
+    Handle type(H5Dget_type(set), H5Tclose);
     if (H5Tget_class(type.get()) != H5T_STRING || H5Tis_variable_str(type.get()) > 0)
         fail(path, "holds no fixed-length strings, so it cannot be updated in place");
     const size_t width = H5Tget_size(type.get());
@@ -392,12 +402,11 @@ void File::updateFixedString(const std::string& path, int64_t index, const std::
         fail(path, "value '" + value + "' is longer than " + std::to_string(width) + " bytes");
     std::vector<char> buffer(width, '\0');
     std::memcpy(buffer.data(), value.data(), value.size());
-    Handle fileSpace = selectBlock(set.get(), {index}, {1});
+    Handle fileSpace = selectBlock(set, {index}, {1});
     if (!fileSpace.valid())
         fail(path, "has no element " + std::to_string(index));
     Handle memSpace = simpleSpace({1});
-    if (H5Dwrite(set.get(), type.get(), memSpace.get(), fileSpace.get(), H5P_DEFAULT,
-                 buffer.data()) < 0)
+    if (H5Dwrite(set, type.get(), memSpace.get(), fileSpace.get(), H5P_DEFAULT, buffer.data()) < 0)
         fail(path, "cannot write the value (is the disk full?)");
 }
 

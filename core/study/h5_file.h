@@ -6,6 +6,7 @@
 #include <hdf5.h>
 
 #include <cstdint>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -131,6 +132,8 @@ private:
         : m_path(std::move(path))
         , m_file(std::move(file)) {}
     Handle openDataset(const std::string& path) const;
+    // The dataset an update writes, opened once per file (updates repeat on the same arrays).
+    hid_t updatedDataset(const std::string& path);
     Handle openAttr(const std::string& object, const char* name) const;
     void checkShape(const std::string& path, const std::vector<int64_t>& found,
                     const std::vector<int64_t>& expected) const;
@@ -138,6 +141,7 @@ private:
 
     std::string m_path;
     Handle m_file;
+    std::map<std::string, Handle> m_updated; // destroyed before m_file (declared after it)
 };
 
 std::string formatShape(const std::vector<int64_t>& dims); // "[3, 3, 10]"

@@ -21,22 +21,29 @@ struct Layout {
     std::vector<std::string> datasets;
     std::vector<std::pair<std::string, int64_t>> planes; // id, resolution
     std::vector<std::tuple<std::string, std::string, double, int64_t>> sharpness;
-
-    bool operator==(const Layout&) const = default;
 };
 
-Layout layoutOf(const Study& s) {
-    Layout l;
-    l.points = s.points;
-    for (const ModelEntry& m : s.models)
-        l.models.push_back(m.name);
-    for (const DatasetEntry& d : s.datasets)
-        l.datasets.push_back(d.name);
-    for (const PlaneResult& p : s.planes)
-        l.planes.emplace_back(p.id, p.resolution);
-    for (const SharpnessResult& r : s.sharpness)
-        l.sharpness.emplace_back(r.model, r.dataset, r.epsilon, r.steps);
-    return l;
+// Whether `s` has layout `l`, without copying the study's names (this runs on every save).
+bool hasLayout(const Study& s, const Layout& l) {
+    if (s.points != l.points || s.models.size() != l.models.size() ||
+        s.datasets.size() != l.datasets.size() || s.planes.size() != l.planes.size() ||
+        s.sharpness.size() != l.sharpness.size())
+        return false;
+    for (size_t i = 0; i < s.models.size(); ++i)
+        if (s.models[i].name != l.models[i])
+            return false;
+    for (size_t d = 0; d < s.datasets.size(); ++d)
+        if (s.datasets[d].name != l.datasets[d])
+            return false;
+    for (size_t p = 0; p < s.planes.size(); ++p)
+        if (s.planes[p].id != l.planes[p].first || s.planes[p].resolution != l.planes[p].second)
+            return false;
+    for (size_t r = 0; r < s.sharpness.size(); ++r) {
+        const SharpnessResult& x = s.sharpness[r];
+        if (std::tuple{x.model, x.dataset, x.epsilon, x.steps} != l.sharpness[r])
+            return false;
+    }
+    return true;
 }
 
 // The layout of a file this version wrote, or nullopt when it is another format version or
@@ -167,7 +174,7 @@ void StudyWriter::save(const Study& study, const StudyChange& change) {
                     m_open = std::make_unique<Open>(Open{std::move(f), std::move(*layout)});
             }
         }
-        if (m_open && m_open->layout == layoutOf(study) && saveInPlace(study, change)) {
+        if (m_open && hasLayout(study, m_open->layout) && saveInPlace(study, change)) {
             ++m_inPlace;
             return;
         }
@@ -220,18 +227,16 @@ bool StudyWriter::saveInPlace(const Study& study, const StudyChange& change) {
         if (i > j)
             std::swap(i, j);
         const int64_t row = pairRow(i, j, n);
-        // A complete curve is what tells a later run that the pair is done, so it goes to the
-        // file after the pair's other values and before its matrix cells (each step handed to
-        // the operating system before the next): a kill in between leaves either a pair that
-        // is recomputed (to the same values) or a curve whose cells reading fills in (see
-        // repairMatrices).
+        // One flush for the whole pair, so a kill may leave any part of it written. Each part
+        // is safe alone: values are whole (aligned) and equal to a recomputation's, a curve
+        // with missing points is resumed, a complete curve without matrix cells gets them when
+        // read (repairMatrices), a missing distance or hash is computed by the next run.
         if (!study.distance.values.empty()) {
             writeCell(f, "/distance", i, j, study.distance.at(i, j));
             writeCell(f, "/distance", j, i, study.distance.at(j, i));
         }
         writeHash(i);
         writeHash(j);
-        f.flush();
         for (const DatasetEntry& d : study.datasets) {
             const auto it = study.curves.find(d.name);
             if (it == study.curves.end() || it->second.loss.empty())
@@ -240,7 +245,6 @@ bool StudyWriter::saveInPlace(const Study& study, const StudyChange& change) {
             f.updateDoubles(g + "/loss", {row, 0}, {1, p}, it->second.lossCurve(i, j).data());
             f.updateDoubles(g + "/metric", {row, 0}, {1, p}, it->second.metricCurve(i, j).data());
         }
-        f.flush();
         for (const DatasetEntry& d : study.datasets) {
             const auto it = study.matrices.find(d.name);
             if (it == study.matrices.end() || it->second.convexityGap.values.empty())
