@@ -70,6 +70,7 @@ void computePlane(Study& study, StudySession& session, size_t index, const JobHo
         throw Error("no dataset '" + study.planes[index].dataset + "' in the study");
     const DatasetEntry& dataset = study.datasets[static_cast<size_t>(d)];
     const Evaluator& evaluator = session.evaluator(static_cast<size_t>(d));
+    adoptPrecision(study, session, hooks);
 
     std::array<at::Tensor, 3> flats;
     for (size_t m = 0; m < 3; ++m) {

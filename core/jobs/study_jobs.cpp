@@ -35,6 +35,14 @@ double flatDistance(const at::Tensor& a, const at::Tensor& b) {
     return (a.to(at::kDouble) - b.to(at::kDouble)).norm().item<double>();
 }
 
+bool anyResult(const Study& study) {
+    for (const auto& [name, evals] : study.evaluations)
+        for (const Evaluation& e : evals)
+            if (e.computed())
+                return true;
+    return !study.planes.empty() || !study.sharpness.empty();
+}
+
 bool modelEvaluatedEverywhere(const Study& study, int64_t model) {
     for (const DatasetEntry& dataset : study.datasets) {
         const auto it = study.evaluations.find(dataset.name);
@@ -50,9 +58,28 @@ std::string modelLabel(const Study& study, int64_t i) {
 
 } // namespace
 
+void adoptPrecision(Study& study, const StudySession& session, const JobHooks& hooks) {
+    const std::string running = precisionName(session.precision());
+    // Results from before the precision was recorded were computed in fp32.
+    const std::string recorded = !study.precision.empty() ? study.precision
+                                 : anyResult(study)       ? std::string("fp32")
+                                                          : std::string();
+    if (!recorded.empty() && recorded != running)
+        throw Error("the study's results were computed in " + recorded + " and this run uses " +
+                    running +
+                    "; mixing them would compare values of different precision. Run "
+                    "with --precision " +
+                    recorded + ", or compute " + running + " results in a new study");
+    if (study.precision != running) {
+        study.precision = running;
+        persist(hooks, StudyChange::everything());
+    }
+}
+
 void evaluateModels(Study& study, StudySession& session, std::vector<int64_t> models, bool force,
                     const JobHooks& hooks) {
     study.ensureShapes();
+    adoptPrecision(study, session, hooks);
     if (models.empty())
         for (int64_t i = 0; i < static_cast<int64_t>(study.models.size()); ++i)
             models.push_back(i);
@@ -83,6 +110,7 @@ void evaluateModels(Study& study, StudySession& session, std::vector<int64_t> mo
 void computeCurves(Study& study, StudySession& session, std::vector<ModelPair> pairs,
                    const JobHooks& hooks) {
     study.ensureShapes();
+    adoptPrecision(study, session, hooks);
     bool diagonalMissing = false;
     for (int64_t i = 0; i < static_cast<int64_t>(study.models.size()); ++i)
         if (std::isnan(study.distance.at(i, i))) {

@@ -23,6 +23,10 @@ struct JobHooks {
     std::function<void(const ModelPair& pair)> pairFinished;
 };
 
+// Records the session's precision in the study (saving it), or throws bs::Error when the study
+// holds results of another precision: one study never mixes them.
+void adoptPrecision(Study& study, const StudySession& session, const JobHooks& hooks);
+
 // Evaluates `models` (empty = all) on every dataset; skips models already evaluated on
 // every dataset unless `force`. Stops between models when cancelled (finished ones kept).
 void evaluateModels(Study& study, StudySession& session, std::vector<int64_t> models, bool force,

@@ -16,6 +16,9 @@ void requireSameStudy(const Study& target, const Study& shard, const std::string
     if (target.points != shard.points)
         fail("points per curve " + std::to_string(shard.points) + " vs " +
              std::to_string(target.points));
+    if (!target.precision.empty() && !shard.precision.empty() &&
+        target.precision != shard.precision)
+        fail("computed in " + shard.precision + " vs " + target.precision);
     if (target.models.size() != shard.models.size())
         fail(std::to_string(shard.models.size()) + " models vs " +
              std::to_string(target.models.size()));
@@ -97,6 +100,8 @@ MergeReport mergeStudy(Study& target, const Study& shardIn, const std::string& s
     for (size_t m = 0; m < target.models.size(); ++m)
         if (target.models[m].contentHash.empty())
             target.models[m].contentHash = shard.models[m].contentHash;
+    if (target.precision.empty())
+        target.precision = shard.precision;
     updateMatrices(target);
     return report;
 }

@@ -115,6 +115,9 @@ struct Study {
     int64_t points = 10;                      // points per curve, both ends included
     int64_t maxLength = 128;                  // tokens per example after truncation
     std::vector<std::string> modelLabelNames; // overrides the models' id2label when not empty
+    // The precision every result was computed in ("fp32", "bf16", "fp16"); empty until the
+    // first computation (files from before it was recorded: fp32).
+    std::string precision;
     std::vector<ModelEntry> models;
     std::vector<DatasetEntry> datasets;
 

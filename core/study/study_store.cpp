@@ -100,6 +100,7 @@ void writeLayout(h5::File& f, const Study& s) {
     f.writeAttr("/", "points", p);
     f.writeAttr("/", "max_length", s.maxLength);
     f.writeAttr("/", "model_label_names", s.modelLabelNames);
+    f.writeAttr("/", "precision", s.precision);
 
     f.createGroup("/models");
     f.writeStrings("/models/name", column(s.models, &ModelEntry::name));
@@ -535,6 +536,8 @@ Study readStudy(const fs::path& file) {
                "is " + std::to_string(s.maxLength) + ", expected a positive token count");
     if (f.hasAttr("/", "model_label_names"))
         s.modelLabelNames = f.readStringListAttr("/", "model_label_names");
+    if (f.hasAttr("/", "precision"))
+        s.precision = f.readStringAttr("/", "precision");
     readModels(f, s);
     readDatasets(f, s);
     readResults(f, s, version);

@@ -187,6 +187,40 @@ private slots:
         }
     }
 
+    // A study records its precision and never mixes two.
+    void anotherPrecisionIsRefused() {
+        QCOMPARE(m_reference.precision, std::string("fp32"));
+        Study study = m_reference;
+        ComputeOptions bf16;
+        bf16.precision = Precision::Bf16;
+        std::unique_ptr<StudySession> session;
+        try {
+            session = std::make_unique<StudySession>(study, bf16);
+        } catch (const Error& e) {
+            QSKIP(e.what()); // no bf16 on this processor
+        }
+        int saves = 0;
+        JobHooks hooks;
+        hooks.persist = [&](const StudyChange&) {
+            ++saves;
+        };
+        try {
+            computeCurves(study, *session, allPairs(4), hooks);
+            QFAIL("bf16 curves were added to an fp32 study");
+        } catch (const Error& e) {
+            QVERIFY2(std::string(e.what()).find("computed in fp32 and this run uses bf16") !=
+                         std::string::npos,
+                     e.what());
+        }
+        QCOMPARE(saves, 0);
+        // A study without results takes the precision of its first computation.
+        Study fresh = buildStudy(fourModelOptions(m_dir.path().toStdString()));
+        StudySession freshSession(fresh, bf16);
+        evaluateModels(fresh, freshSession, {0}, false, hooks);
+        QCOMPARE(fresh.precision, std::string("bf16"));
+        QVERIFY(saves >= 2); // the precision (whole file), then the model
+    }
+
     void unknownPairNameListsTheModels() {
         try {
             pairsByName(m_reference, {{"bert-seed1", "no-such-model"}});

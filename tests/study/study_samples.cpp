@@ -196,6 +196,8 @@ std::string studyDifference(const Study& a, const Study& b) {
         return "maxLength";
     if (a.modelLabelNames != b.modelLabelNames)
         return "modelLabelNames";
+    if (a.precision != b.precision)
+        return "precision";
     if (a.models.size() != b.models.size())
         return "model count";
     for (size_t i = 0; i < a.models.size(); ++i) {
