@@ -11,7 +11,7 @@ namespace bs {
 
 struct PlaneRequest {
     std::array<std::string, 3> models; // origin, first axis, third model
-    std::string dataset;                // default: the surface dataset
+    std::string dataset;               // default: the surface dataset
     int64_t resolution = 31;
     double margin = 0.25;
 };
