@@ -70,7 +70,6 @@ void computePlane(Study& study, StudySession& session, size_t index, const JobHo
         throw Error("no dataset '" + study.planes[index].dataset + "' in the study");
     const DatasetEntry& dataset = study.datasets[static_cast<size_t>(d)];
     const Evaluator& evaluator = session.evaluator(static_cast<size_t>(d));
-    adoptPrecision(study, session, hooks);
 
     std::array<at::Tensor, 3> flats;
     for (size_t m = 0; m < 3; ++m) {
@@ -104,6 +103,7 @@ void computePlane(Study& study, StudySession& session, size_t index, const JobHo
     }
     // Saves during the computation write the grid only; the extent and the models'
     // coordinates are written once, with the whole file.
+    adoptPrecision(study, session, hooks); // after the geometry: it may save the whole file
     if (geometryChanged && hooks.persist)
         hooks.persist(StudyChange::everything());
     const PlaneGrid grid =

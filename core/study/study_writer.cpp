@@ -213,13 +213,20 @@ bool StudyWriter::saveInPlace(const Study& study, const StudyChange& change) {
                 continue;
             const Evaluation& e = it->second[static_cast<size_t>(m)];
             const std::string g = "/evaluations/" + d.name;
-            f.updateDoubles(g + "/loss", {m}, {1}, &e.loss);
             f.updateDoubles(g + "/accuracy", {m}, {1}, &e.accuracy);
             f.updateDoubles(g + "/f1", {m}, {1}, &e.f1);
             f.updateDoubles(g + "/mcc", {m}, {1}, &e.mcc);
             f.updateInt(g + "/examples", m, e.examples);
         }
         writeHash(m);
+        // The loss says "evaluated" (see Evaluation::computed), so it reaches the file last.
+        f.flush();
+        for (const DatasetEntry& d : study.datasets) {
+            const auto it = study.evaluations.find(d.name);
+            if (it != study.evaluations.end() && it->second.size() == static_cast<size_t>(n))
+                f.updateDoubles("/evaluations/" + d.name + "/loss", {m}, {1},
+                                &it->second[static_cast<size_t>(m)].loss);
+        }
         break;
     }
     case StudyChange::Kind::Pair: {
@@ -227,10 +234,12 @@ bool StudyWriter::saveInPlace(const Study& study, const StudyChange& change) {
         if (i > j)
             std::swap(i, j);
         const int64_t row = pairRow(i, j, n);
-        // One flush for the whole pair, so a kill may leave any part of it written. Each part
-        // is safe alone: values are whole (aligned) and equal to a recomputation's, a curve
-        // with missing points is resumed, a complete curve without matrix cells gets them when
-        // read (repairMatrices), a missing distance or hash is computed by the next run.
+        // A complete loss row is what tells a later run that the pair is done (a metric may
+        // be NaN for good, e.g. an undefined MCC), so everything else of the pair reaches the
+        // file first, and the loss rows after it. A kill may leave any part written, and each
+        // part is safe alone: values are whole (aligned) and equal to a recomputation's, a
+        // curve with missing points is resumed, a complete curve whose matrix cells are
+        // missing gets them when read (repairMatrices).
         if (!study.distance.values.empty()) {
             writeCell(f, "/distance", i, j, study.distance.at(i, j));
             writeCell(f, "/distance", j, i, study.distance.at(j, i));
@@ -239,11 +248,16 @@ bool StudyWriter::saveInPlace(const Study& study, const StudyChange& change) {
         writeHash(j);
         for (const DatasetEntry& d : study.datasets) {
             const auto it = study.curves.find(d.name);
-            if (it == study.curves.end() || it->second.loss.empty())
-                continue;
-            const std::string g = "/curves/" + d.name;
-            f.updateDoubles(g + "/loss", {row, 0}, {1, p}, it->second.lossCurve(i, j).data());
-            f.updateDoubles(g + "/metric", {row, 0}, {1, p}, it->second.metricCurve(i, j).data());
+            if (it != study.curves.end() && !it->second.loss.empty())
+                f.updateDoubles("/curves/" + d.name + "/metric", {row, 0}, {1, p},
+                                it->second.metricCurve(i, j).data());
+        }
+        f.flush();
+        for (const DatasetEntry& d : study.datasets) {
+            const auto it = study.curves.find(d.name);
+            if (it != study.curves.end() && !it->second.loss.empty())
+                f.updateDoubles("/curves/" + d.name + "/loss", {row, 0}, {1, p},
+                                it->second.lossCurve(i, j).data());
         }
         for (const DatasetEntry& d : study.datasets) {
             const auto it = study.matrices.find(d.name);
@@ -268,12 +282,14 @@ bool StudyWriter::saveInPlace(const Study& study, const StudyChange& change) {
         const bool atModels = plane.modelLoss.size() == 3 && plane.modelMetric.size() == 3;
         if (atModels && !f.exists(g + "/model_loss"))
             return false; // a file from before these values existed: rewrite it whole
-        f.updateDoubles(g + "/loss", {0, 0}, {r, r}, plane.loss.data());
+        // As for pairs: a point with a loss counts as computed, so the losses go last.
         f.updateDoubles(g + "/metric", {0, 0}, {r, r}, plane.metric.data());
-        if (atModels) {
-            f.updateDoubles(g + "/model_loss", {0}, {3}, plane.modelLoss.data());
+        if (atModels)
             f.updateDoubles(g + "/model_metric", {0}, {3}, plane.modelMetric.data());
-        }
+        f.flush();
+        f.updateDoubles(g + "/loss", {0, 0}, {r, r}, plane.loss.data());
+        if (atModels)
+            f.updateDoubles(g + "/model_loss", {0}, {3}, plane.modelLoss.data());
         break;
     }
     case StudyChange::Kind::Sharpness: {

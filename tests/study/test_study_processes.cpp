@@ -370,6 +370,11 @@ private slots:
                 }
                 if (pairComplete(back, i, j)) {
                     ++complete;
+                    // A complete loss curve implies the rest of the pair is in the file.
+                    for (size_t d = 0; d < back.datasets.size(); ++d)
+                        QCOMPARE(back.curves.at(back.datasets[d].name).metricCurve(i, j),
+                                 pairMetric(d, i, j, back.points));
+                    QCOMPARE(back.distance.at(i, j), 1.0 + double(i * 100 + j));
                     // The matrices agree with the curve, even when the kill fell between them.
                     for (const DatasetEntry& d : back.datasets)
                         QCOMPARE(back.matrices.at(d.name).convexityGap.at(i, j),
@@ -381,7 +386,11 @@ private slots:
             QVERIFY2(
                 complete >= reported,
                 qPrintable(QString("%1 complete pairs, %2 reported").arg(complete).arg(reported)));
-            QVERIFY2(complete <= reported + 1, "more than the pair in flight appeared");
+            QVERIFY2(complete <= reported + 1,
+                     qPrintable(QString("more than the pair in flight appeared: %1 complete pairs, "
+                                        "%2 reported")
+                                    .arg(complete)
+                                    .arg(reported)));
             torn += partials > 0 ? 1 : 0;
         }
         QVERIFY2(finished, "the loop did not finish within 40 runs");
