@@ -11,6 +11,7 @@
 #include <glob.h>
 
 #include <algorithm>
+#include <map>
 #include <regex>
 #include <set>
 
@@ -41,7 +42,7 @@ NamedDatasetSpec parseNamedDatasetSpec(const std::string& text, DatasetRole role
 
 std::vector<fs::path> resolveModelFolders(const std::vector<std::string>& patterns) {
     std::vector<fs::path> folders;
-    std::set<std::string> seen;
+    std::map<std::string, fs::path> seen; // real folder -> the path it was first given as
     for (const std::string& pattern : patterns) {
         std::vector<fs::path> matches;
         glob_t g{};
@@ -68,8 +69,17 @@ std::vector<fs::path> resolveModelFolders(const std::vector<std::string>& patter
                 continue;
             }
             const std::string key = fs::weakly_canonical(match).string();
-            if (seen.insert(key).second)
-                folders.push_back(fs::absolute(match).lexically_normal());
+            const fs::path given = fs::absolute(match).lexically_normal();
+            const auto [it, added] = seen.emplace(key, given);
+            if (added)
+                folders.push_back(given);
+            else if (it->second != given)
+                // Overlapping patterns naming one folder twice are harmless; two names for one
+                // folder (a symlink) would silently become one model.
+                throw Error(given.string() + " and " + it->second.string() +
+                            " are the same folder (" + key +
+                            "); a checkpoint can be in a study once. Copy it to compare a "
+                            "model with itself");
             any = true;
         }
         if (!any)

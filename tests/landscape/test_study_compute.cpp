@@ -187,6 +187,29 @@ private slots:
         }
     }
 
+    // Two names for one folder (a symlink) are refused by name, not merged into one model.
+    void oneFolderUnderTwoNamesIsRefused() {
+        const std::filesystem::path link =
+            std::filesystem::path(m_dir.path().toStdString()) / "seed1-link";
+        std::filesystem::create_directory_symlink(test::fixtureModel("bert-seed1"), link);
+        NewStudyOptions options = fourModelOptions(m_dir.path().toStdString());
+        options.models = {test::fixtureModel("bert-seed1").string(), link.string(),
+                          test::fixtureModel("bert-seed2").string()};
+        try {
+            buildStudy(options);
+            QFAIL("a folder and a symlink to it were accepted as two models");
+        } catch (const Error& e) {
+            const QString message = e.what();
+            QVERIFY2(message.contains("seed1-link") && message.contains("are the same folder"),
+                     qPrintable(message));
+        }
+        // The same folder named twice (overlapping patterns) is one model, as before.
+        options.models = {test::fixtureModel("bert-seed1").string(),
+                          test::fixtureModel("bert-seed1").string(),
+                          test::fixtureModel("bert-seed2").string()};
+        QCOMPARE(buildStudy(options).models.size(), size_t(2));
+    }
+
     // A study records its precision and never mixes two.
     void anotherPrecisionIsRefused() {
         QCOMPARE(m_reference.precision, std::string("fp32"));
