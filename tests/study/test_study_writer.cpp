@@ -73,6 +73,25 @@ private slots:
         QVERIFY2(diff.empty(), diff.c_str());
     }
 
+    // The GUI may reread the file (Reload) while its own job writes it, in the same process.
+    void readingDuringAnInPlaceComputationInTheSameProcess() {
+        const fs::path file = path("reread.h5");
+        Study s = test::fullStudy(6, 5);
+        StudyLock lock(file, "test");
+        writeStudy(s, file);
+        StudyWriter writer(file);
+        s.evaluations["snli"][5] = Evaluation{0.5, 0.5, 0.5, 0.0, 6};
+        writer.save(s, StudyChange::model(5));
+        const Study during = readStudy(file); // opened and closed while the writer holds it
+        QCOMPARE(during.evaluations.at("snli")[5].loss, 0.5);
+        const Study after = withPair(s);
+        writer.save(after, StudyChange::pair(0, 2));
+        QCOMPARE(writer.inPlaceSaves(), int64_t(2));
+        writer.close();
+        const std::string diff = test::studyDifference(readStudy(file), after);
+        QVERIFY2(diff.empty(), diff.c_str());
+    }
+
     void modelPlaneAndSharpnessAreWrittenInPlace() {
         const fs::path file = path("units.h5");
         Study s = test::fullStudy(4, 5);
