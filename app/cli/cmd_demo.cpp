@@ -6,6 +6,7 @@
 #include "core/analysis/statistics.h"
 #include "core/common/error.h"
 #include "core/jobs/plane_job.h"
+#include "core/study/derived_matrices.h"
 #include "core/study/study_lock.h"
 #include "core/study/study_store.h"
 #include "core/zoo/zoo_builder.h"
@@ -276,7 +277,7 @@ void registerDemoCommand(CLI::App& app, CliContext& context) {
             computeCurves(study, session, zoo::demoPairs(study),
                           cliHooks(printer.callback(), writable));
         }
-        updateMatrices(study);
+        updateAllMatrices(study);
         {
             ProgressPrinter printer("distances", context.quiet);
             computeDistances(study, session, cliHooks(printer.callback(), writable));

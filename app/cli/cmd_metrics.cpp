@@ -2,6 +2,7 @@
 #include "app/cli/cli_study.h"
 #include "app/cli/commands.h"
 #include "app/cli/progress_printer.h"
+#include "core/study/derived_matrices.h"
 
 #include <cmath>
 #include <cstdio>
@@ -42,7 +43,7 @@ void registerMetricsCommand(CLI::App& app, CliContext& context) {
         context.applyThreads();
         WritableStudy writable(options->study, "basinscope-cli metrics");
         Study& study = writable.study();
-        updateMatrices(study);
+        updateAllMatrices(study);
         if (!options->noDistances) {
             StudySession session(study, computeOptions(context));
             ProgressPrinter printer("distances", context.quiet);

@@ -136,16 +136,7 @@ void computePlane(Study& study, StudySession& session, size_t index, const JobHo
     hooks.progress.step(0, total, "plane " + name);
 
     auto save = [&] {
-        study.planes[index].rowsDone = 0;
-        const auto& loss = study.planes[index].loss;
-        for (int64_t row = 0; row < resolution; ++row) {
-            bool complete = true;
-            for (int64_t column = 0; column < resolution && complete; ++column)
-                complete = !std::isnan(loss[static_cast<size_t>(row * resolution + column)]);
-            if (!complete)
-                break;
-            study.planes[index].rowsDone = row + 1;
-        }
+        study.planes[index].rowsDone = completePlaneRows(study.planes[index]);
         if (hooks.persist)
             hooks.persist(StudyChange::plane(static_cast<int64_t>(index)));
     };

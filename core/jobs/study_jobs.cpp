@@ -252,10 +252,6 @@ void computeDistances(Study& study, StudySession& session, const JobHooks& hooks
     hooks.progress.step(total, total, "done");
 }
 
-void updateMatrices(Study& study) {
-    updateAllMatrices(study);
-}
-
 std::vector<ModelPair> pairsByName(const Study& study,
                                    const std::vector<std::pair<std::string, std::string>>& names) {
     std::vector<ModelPair> pairs;

@@ -44,10 +44,6 @@ void computeCurves(Study& study, StudySession& session, std::vector<ModelPair> p
 // Euclidean distances for every pair that has none yet (loads models as needed).
 void computeDistances(Study& study, StudySession& session, const JobHooks& hooks);
 
-// Barrier height, convexity gap, peak excess and AUC of every computed curve (no models
-// needed), recomputed in full (see core/study/derived_matrices.h).
-void updateMatrices(Study& study);
-
 // Pairs by model names ("a:b" or "a,b" strings already split): unknown names are an error
 // listing the study's models.
 std::vector<ModelPair> pairsByName(const Study& study,

@@ -1,4 +1,5 @@
 #include "core/jobs/study_merge.h"
+#include "core/study/derived_matrices.h"
 
 #include "core/common/error.h"
 #include "core/jobs/study_jobs.h"
@@ -102,7 +103,7 @@ MergeReport mergeStudy(Study& target, const Study& shardIn, const std::string& s
             target.models[m].contentHash = shard.models[m].contentHash;
     if (target.precision.empty())
         target.precision = shard.precision;
-    updateMatrices(target);
+    updateAllMatrices(target);
     return report;
 }
 

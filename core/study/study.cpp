@@ -374,6 +374,15 @@ std::vector<int64_t> connectivityModels(const Study& study) {
     return finals.empty() ? all : finals;
 }
 
+int64_t completePlaneRows(const PlaneResult& plane) {
+    const int64_t r = plane.resolution;
+    for (int64_t row = 0; row < r; ++row)
+        for (int64_t column = 0; column < r; ++column)
+            if (std::isnan(plane.loss[static_cast<size_t>(row * r + column)]))
+                return row;
+    return r;
+}
+
 int64_t pairCount(int64_t models) {
     return models < 2 ? 0 : models * (models - 1) / 2;
 }

@@ -86,6 +86,9 @@ struct PlaneResult {
     int64_t rowsDone = 0;
 };
 
+// The leading rows of a plane's grid with no missing loss: how far its computation got.
+int64_t completePlaneRows(const PlaneResult& plane);
+
 // A clustering of the models (issue: basins).
 struct ClusteringResult {
     std::string id;      // group name, e.g. "cg-mnli-k2"

@@ -2,6 +2,7 @@
 
 #include "core/common/error.h"
 #include "core/study/derived_matrices.h"
+#include "core/study/file_sync.h"
 #include "core/study/h5_file.h"
 
 #include <cerrno>
@@ -57,18 +58,6 @@ template <typename T, typename F> auto column(const std::vector<T>& rows, F fiel
 
 std::string errnoText() {
     return std::strerror(errno);
-}
-
-void syncPath(const fs::path& path, bool directory, const std::string& file) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | (directory ? O_DIRECTORY : 0));
-    if (fd < 0)
-        throwFileError(file, "cannot open " + path.string() + " to sync it: " + errnoText());
-    const int rc = ::fsync(fd);
-    const int err = errno;
-    ::close(fd);
-    // Some file systems cannot sync folders (EINVAL); the rename is still atomic there.
-    if (rc != 0 && !(directory && (err == EINVAL || err == ENOTSUP)))
-        throwFileError(file, "cannot flush to disk: " + std::string(std::strerror(err)));
 }
 
 // ---------------------------------------------------------------- writing
@@ -395,15 +384,6 @@ void readResults(const h5::File& f, Study& s, int64_t version) {
         s.distance.values = f.readDoubles("/distance", {n, n});
 }
 
-int64_t completeRows(const PlaneResult& plane) {
-    const int64_t r = plane.resolution;
-    for (int64_t row = 0; row < r; ++row)
-        for (int64_t column = 0; column < r; ++column)
-            if (std::isnan(plane.loss[static_cast<size_t>(row * r + column)]))
-                return row;
-    return r;
-}
-
 void readPlanes(const h5::File& f, Study& s) {
     if (!f.exists("/planes"))
         return;
@@ -435,7 +415,7 @@ void readPlanes(const h5::File& f, Study& s) {
         }
         // The grid is updated in place while the attribute is written only by a full save, so
         // the values say how far the computation got.
-        plane.rowsDone = completeRows(plane);
+        plane.rowsDone = completePlaneRows(plane);
         s.planes.push_back(std::move(plane));
     }
 }
@@ -570,14 +550,14 @@ void writeStudy(const Study& study, const fs::path& file) {
         auto f = h5::File::create(temp.string());
         writeLayout(f, study);
         f.close();
-        syncPath(temp, false, name);
+        syncToDisk(temp, false, name);
         if (::rename(temp.c_str(), file.c_str()) != 0)
             throwFileError(name, "cannot replace the study file: " + errnoText());
     } catch (...) {
         fs::remove(temp, ec);
         throw;
     }
-    syncPath(folder, true, name);
+    syncToDisk(folder, true, name);
 }
 
 } // namespace bs

@@ -1,14 +1,13 @@
 #include "core/study/study_writer.h"
 
 #include "core/common/error.h"
+#include "core/study/file_sync.h"
 #include "core/study/h5_file.h"
 #include "core/study/study_store.h"
 
 #include <chrono>
 #include <cmath>
-#include <fcntl.h>
 #include <tuple>
-#include <unistd.h>
 
 namespace bs {
 
@@ -66,16 +65,6 @@ std::optional<Layout> layoutOf(const h5::File& f) {
     for (size_t r = 0; r < models.size(); ++r)
         l.sharpness.emplace_back(models[r], datasets[r], epsilons[r], steps[r]);
     return l;
-}
-
-void syncToDisk(const std::filesystem::path& file) {
-    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return; // nothing of ours to flush
-    const int rc = ::fsync(fd);
-    ::close(fd);
-    if (rc != 0)
-        throwFileError(file.string(), "cannot flush the study to disk (is the disk full?)");
 }
 
 void writeCell(h5::File& f, const std::string& path, int64_t i, int64_t j, double value) {
@@ -144,7 +133,7 @@ void StudyWriter::close() {
         std::unique_ptr<Open> open = std::move(m_open);
         open->file.close();
     }
-    syncToDisk(m_file);
+    syncToDisk(m_file, false, m_file.string());
     m_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 

@@ -4,6 +4,7 @@
 #include "core/jobs/sharpness_job.h"
 #include "core/jobs/study_builder.h"
 #include "core/jobs/study_session.h"
+#include "core/study/derived_matrices.h"
 #include "tests/support/fixture_models.h"
 #include "tests/support/test_support.h"
 
@@ -78,7 +79,7 @@ private slots:
             curves.loss[curves.index(0, 1, k)] = std::nan("");
             curves.loss[curves.index(1, 0, k)] = std::nan("");
         }
-        updateMatrices(study);
+        updateAllMatrices(study);
         const ClusteringResult result = clusterModels(study, {});
         QCOMPARE(result.models.size(), size_t(3));
     }

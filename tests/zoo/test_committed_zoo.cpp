@@ -12,6 +12,7 @@
 #include "core/jobs/study_jobs.h"
 #include "core/jobs/study_session.h"
 #include "core/models/sequence_classifier.h"
+#include "core/study/derived_matrices.h"
 #include "core/text/tokenizer_loader.h"
 #include "core/zoo/zoo_builder.h"
 #include "core/zoo/zoo_evaluation.h"
@@ -87,7 +88,7 @@ void TestCommittedZoo::initTestCase() {
     StudySession session(m_study, ComputeOptions{});
     evaluateModels(m_study, session, {}, false, {});
     computeCurves(m_study, session, allPairs(int64_t(m_study.models.size())), {});
-    updateMatrices(m_study);
+    updateAllMatrices(m_study);
     qInfo("criteria study: %zu models, %zu pairs, computed in %.1f s", m_study.models.size(),
           m_study.models.size() * (m_study.models.size() - 1) / 2,
           std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
