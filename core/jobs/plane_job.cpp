@@ -6,6 +6,7 @@
 #include "core/landscape/model_cache.h"
 #include "core/landscape/parameter_space.h"
 #include "core/landscape/plane_geometry.h"
+#include "core/landscape/random_directions.h"
 
 #include <ATen/ATen.h>
 
@@ -13,6 +14,18 @@
 #include <tuple>
 
 namespace bs {
+
+namespace {
+
+// A direction surface's grid is the one it was requested with.
+PlaneGrid storedPlaneGrid(const PlaneResult& plane) {
+    PlaneGrid grid;
+    grid.resolution = plane.resolution;
+    grid.xMin = plane.xMin, grid.xMax = plane.xMax, grid.yMin = plane.yMin, grid.yMax = plane.yMax;
+    return grid;
+}
+
+} // namespace
 
 size_t findOrAddPlane(Study& study, const PlaneRequest& request) {
     std::string dataset = request.dataset;
@@ -33,8 +46,8 @@ size_t findOrAddPlane(Study& study, const PlaneRequest& request) {
         throw Error("plane resolution must be between 3 and 401");
     for (size_t p = 0; p < study.planes.size(); ++p) {
         const PlaneResult& plane = study.planes[p];
-        if (plane.dataset == dataset && plane.resolution == request.resolution &&
-            plane.margin == request.margin &&
+        if (!plane.directions && plane.dataset == dataset &&
+            plane.resolution == request.resolution && plane.margin == request.margin &&
             plane.models == std::vector<std::string>(request.models.begin(), request.models.end()))
             return p;
     }
@@ -62,7 +75,7 @@ size_t findOrAddPlane(Study& study, const PlaneRequest& request) {
 }
 
 void computePlane(Study& study, StudySession& session, size_t index, const JobHooks& hooks,
-                  const std::function<void(const PlaneResult&)>& levelDone) {
+                  const std::function<void(const PlaneResult&)>& levelDone, PlaneCells cells) {
     if (index >= study.planes.size())
         throw Error("plane index out of range");
     const int64_t d = study.datasetIndex(study.planes[index].dataset);
@@ -71,15 +84,19 @@ void computePlane(Study& study, StudySession& session, size_t index, const JobHo
     const DatasetEntry& dataset = study.datasets[static_cast<size_t>(d)];
     const Evaluator& evaluator = session.evaluator(static_cast<size_t>(d));
 
-    std::array<at::Tensor, 3> flats;
-    for (size_t m = 0; m < 3; ++m) {
-        const int64_t model = study.modelIndex(study.planes[index].models[m]);
+    const std::vector<std::string> names = planeModels(study.planes[index]);
+    std::vector<at::Tensor> flats;
+    for (const std::string& name : names) {
+        const int64_t model = study.modelIndex(name);
         if (model < 0)
-            throw Error("plane " + study.planes[index].id + ": model '" +
-                        study.planes[index].models[m] + "' is no longer in the study");
-        flats[m] = session.cache().get(model);
+            throw Error("plane " + study.planes[index].id + ": model '" + name +
+                        "' is no longer in the study");
+        flats.push_back(session.cache().get(model));
     }
-    const PlaneBasis basis = makePlaneBasis(flats[0], flats[1], flats[2]);
+    const std::optional<DirectionOptions> directions = study.planes[index].directions;
+    const PlaneBasis basis =
+        directions ? makeDirectionBasis(flats[0], session.space().layout(), *directions)
+                   : makePlaneBasis(flats[0], flats[1], flats[2]);
     bool geometryChanged = false;
     {
         PlaneResult& plane = study.planes[index];
@@ -87,9 +104,12 @@ void computePlane(Study& study, StudySession& session, size_t index, const JobHo
             return std::tuple{p.xMin, p.xMax, p.yMin, p.yMax, p.modelX, p.modelY};
         };
         const auto before = geometry(plane);
-        const PlaneGrid grid = makePlaneGrid(basis, plane.resolution, plane.margin);
-        plane.xMin = grid.xMin, plane.xMax = grid.xMax, plane.yMin = grid.yMin,
-        plane.yMax = grid.yMax;
+        // A direction surface's extent is the request's; a plane's follows its models.
+        if (!directions) {
+            const PlaneGrid grid = makePlaneGrid(basis, plane.resolution, plane.margin);
+            plane.xMin = grid.xMin, plane.xMax = grid.xMax, plane.yMin = grid.yMin,
+            plane.yMax = grid.yMax;
+        }
         plane.modelX.assign(basis.modelX.begin(), basis.modelX.end());
         plane.modelY.assign(basis.modelY.begin(), basis.modelY.end());
         const size_t cells = static_cast<size_t>(plane.resolution * plane.resolution);
@@ -99,21 +119,23 @@ void computePlane(Study& study, StudySession& session, size_t index, const JobHo
         }
         plane.modelLoss.resize(3, kNaN);
         plane.modelMetric.resize(3, kNaN);
-        geometryChanged = geometry(plane) != before;
+        // NaN coordinates of a direction surface's empty slots never compare equal.
+        geometryChanged = !directions && geometry(plane) != before;
     }
     // Saves during the computation write the grid only; the extent and the models'
     // coordinates are written once, with the whole file.
     adoptPrecision(study, session, hooks); // after the geometry: it may save the whole file
     if (geometryChanged && hooks.persist)
         hooks.persist(StudyChange::everything());
-    const PlaneGrid grid =
-        makePlaneGrid(basis, study.planes[index].resolution, study.planes[index].margin);
+    const PlaneGrid grid = directions ? storedPlaneGrid(study.planes[index])
+                                      : makePlaneGrid(basis, study.planes[index].resolution,
+                                                      study.planes[index].margin);
     const int64_t resolution = grid.resolution;
 
-    // The three models at their exact coordinates first, then the grid level by level.
+    // The models at their exact coordinates first, then the grid level by level.
     std::vector<std::vector<int64_t>> levels;
     std::vector<int64_t> models;
-    for (int64_t m = 0; m < 3; ++m)
+    for (int64_t m = 0; m < static_cast<int64_t>(names.size()); ++m)
         if (std::isnan(study.planes[index].modelLoss[static_cast<size_t>(m)]))
             models.push_back(-1 - m);
     if (!models.empty())
@@ -121,7 +143,8 @@ void computePlane(Study& study, StudySession& session, size_t index, const JobHo
     for (auto& level : refinementLevels(resolution)) {
         std::vector<int64_t> missing;
         for (int64_t cell : level)
-            if (std::isnan(study.planes[index].loss[static_cast<size_t>(cell)]))
+            if (std::isnan(study.planes[index].loss[static_cast<size_t>(cell)]) &&
+                (cells == PlaneCells::All || cell / resolution == resolution / 2))
                 missing.push_back(cell);
         if (!missing.empty())
             levels.push_back(std::move(missing));
@@ -131,8 +154,8 @@ void computePlane(Study& study, StudySession& session, size_t index, const JobHo
         totalPoints += static_cast<int64_t>(level.size());
     const int64_t total = totalPoints * evaluator.batches();
     int64_t done = 0;
-    const std::string name = study.planes[index].models[0] + " / " + study.planes[index].models[1] +
-                             " / " + study.planes[index].models[2];
+    const std::string name =
+        directions ? "surface around " + names[0] : names[0] + " / " + names[1] + " / " + names[2];
     hooks.progress.step(0, total, "plane " + name);
 
     auto save = [&] {

@@ -24,7 +24,13 @@ size_t findOrAddPlane(Study& study, const PlaneRequest& request);
 // then 17x17, then all), and the three models at their exact plane coordinates. Saves after
 // every level and every grid row's worth of points; `levelDone` is called after each level
 // (and after resumed points) so a view can redraw. Cancellation keeps the finished points.
+//
+// A direction surface (PlaneResult::directions) is spanned by its two directions recomputed
+// from the seed; `PlaneCells::CentreRow` computes only its centre row, the 1D surface along
+// the first direction.
+enum class PlaneCells { All, CentreRow };
 void computePlane(Study& study, StudySession& session, size_t index, const JobHooks& hooks,
-                  const std::function<void(const PlaneResult&)>& levelDone = {});
+                  const std::function<void(const PlaneResult&)>& levelDone = {},
+                  PlaneCells cells = PlaneCells::All);
 
 } // namespace bs

@@ -77,7 +77,8 @@ std::string planeCsv(const PlaneResult& plane) {
             out << "grid," << csvNumber(gridX(plane, column)) << ',' << csvNumber(gridY(plane, row))
                 << ',' << csvNumber(plane.loss[i]) << ',' << csvNumber(plane.metric[i]) << '\n';
         }
-    for (size_t m = 0; m < plane.models.size() && m < plane.modelX.size(); ++m)
+    // A direction surface names its centre only.
+    for (size_t m = 0; m < planeModels(plane).size() && m < plane.modelX.size(); ++m)
         out << csvField("model:" + plane.models[m]) << ',' << csvNumber(plane.modelX[m]) << ','
             << csvNumber(plane.modelY[m]) << ','
             << (m < plane.modelLoss.size() ? csvNumber(plane.modelLoss[m]) : std::string()) << ','

@@ -12,7 +12,8 @@ namespace bs {
 // point data "loss" and "metric" (NaN where not computed). Written atomically.
 void writePlaneVts(const PlaneResult& plane, const std::filesystem::path& file);
 
-// x, y, loss, metric per grid point, then the three models as rows "model:<name>".
+// x, y, loss, metric per grid point, then the models (three, or a direction surface's centre)
+// as rows "model:<name>".
 std::string planeCsv(const PlaneResult& plane);
 
 } // namespace bs

@@ -235,7 +235,7 @@ void Study::setModels(std::vector<ModelEntry> newModels) {
                 return false;
         return true;
     };
-    std::erase_if(planes, [&](const PlaneResult& p) { return !allKept(p.models); });
+    std::erase_if(planes, [&](const PlaneResult& p) { return !allKept(planeModels(p)); });
     std::erase_if(clusterings, [&](const ClusteringResult& c) { return !allKept(c.models); });
     std::erase_if(sharpness, [&](const SharpnessResult& s) { return !kept.count(s.model); });
     models = std::move(newModels);
@@ -320,7 +320,11 @@ void Study::validate() const {
         if (p.models.size() != 3 || p.modelX.size() != 3 || p.modelY.size() != 3)
             throw Error(what + " needs three models with plane coordinates, found " +
                         std::to_string(p.models.size()));
-        if (auto unknown = knownModels(p.models); !unknown.empty())
+        if (p.directions && (p.models[0].empty() || !p.models[1].empty() || !p.models[2].empty() ||
+                             p.resolution % 2 == 0))
+            throw Error(what + " is a direction surface: it needs one centre model and an odd "
+                               "resolution");
+        if (auto unknown = knownModels(planeModels(p)); !unknown.empty())
             throw Error(what + " mentions unknown model " + inQuotes(unknown));
         if (!knownDataset(p.dataset))
             throw Error(what + " mentions unknown dataset " + inQuotes(p.dataset));
@@ -372,6 +376,12 @@ std::vector<int64_t> connectivityModels(const Study& study) {
             finals.push_back(static_cast<int64_t>(i));
     }
     return finals.empty() ? all : finals;
+}
+
+std::vector<std::string> planeModels(const PlaneResult& plane) {
+    if (plane.directions && !plane.models.empty())
+        return {plane.models[0]};
+    return plane.models;
 }
 
 int64_t completePlaneRows(const PlaneResult& plane) {

@@ -2,6 +2,7 @@
 // Study: the document a user computes and explores (models, datasets, results).
 
 #include "core/analysis/matrix.h"
+#include "core/landscape/direction_options.h"
 #include "core/landscape/evaluation.h"
 
 #include <cmath>
@@ -84,7 +85,16 @@ struct PlaneResult {
     // nodes): equals the models' own evaluations up to float rounding.
     std::vector<double> modelLoss, modelMetric;
     int64_t rowsDone = 0;
+    // Set for a surface around one model along two random filter-normalized directions (Li
+    // et al. 2018) instead of a plane through three models: models are {centre, "", ""}, the
+    // centre sits at (0, 0), coordinates are multiples of the directions, the grid is
+    // symmetric ([-range, range] on both axes) and its resolution odd, so that the centre row
+    // is the 1D surface along the first direction.
+    std::optional<DirectionOptions> directions;
 };
+
+// The models a plane names: all three, or the centre of a direction surface.
+std::vector<std::string> planeModels(const PlaneResult& plane);
 
 // The leading rows of a plane's grid with no missing loss: how far its computation got.
 int64_t completePlaneRows(const PlaneResult& plane);
