@@ -4,6 +4,7 @@
 #include "core/study/derived_matrices.h"
 #include "core/study/file_sync.h"
 #include "core/study/h5_file.h"
+#include "core/study/plane_directions_store.h"
 
 #include <cerrno>
 #include <cstring>
@@ -186,6 +187,7 @@ void writeLayout(h5::File& f, const Study& s) {
             f.writeDoubles(g + "/model_loss", {3}, plane.modelLoss.data());
             f.writeDoubles(g + "/model_metric", {3}, plane.modelMetric.data());
         }
+        writePlaneDirections(f, g, plane);
     }
 
     f.createGroup("/clusterings", true);
@@ -416,6 +418,7 @@ void readPlanes(const h5::File& f, Study& s) {
         // The grid is updated in place while the attribute is written only by a full save, so
         // the values say how far the computation got.
         plane.rowsDone = completePlaneRows(plane);
+        readPlaneDirections(f, g, plane);
         s.planes.push_back(std::move(plane));
     }
 }
