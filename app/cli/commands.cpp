@@ -16,6 +16,7 @@ void registerCommands(CLI::App& app, CliContext& context) {
     registerZooCommand(app, context);
     registerDemoCommand(app, context);
     registerPlaneCommand(app, context);
+    registerDirectionsCommand(app, context);
     registerClusterCommand(app, context);
     registerSharpnessCommand(app, context);
     registerBenchCommand(app, context);

@@ -21,6 +21,7 @@ void registerZooCommand(CLI::App& app, CliContext& context);
 void registerDemoCommand(CLI::App& app, CliContext& context);
 void registerBenchCommand(CLI::App& app, CliContext& context);
 void registerPlaneCommand(CLI::App& app, CliContext& context);
+void registerDirectionsCommand(CLI::App& app, CliContext& context);
 void registerClusterCommand(CLI::App& app, CliContext& context);
 void registerSharpnessCommand(CLI::App& app, CliContext& context);
 
