@@ -158,24 +158,38 @@ void PlaneContourView::rebuild() {
                            m_plane.modelX.size() == 3 && m_plane.modelY.size() == 3;
     m_grid = havePlane ? planeDisplayGrid(m_plane, m_quantity) : PlaneDisplayGrid();
     const QString name = quantityName();
-    m_title->setText(havePlane ? tr("%1 on %2: plane through %3, %4, %5")
-                                     .arg(name.left(1).toUpper() + name.mid(1),
-                                          QString::fromStdString(m_plane.dataset),
-                                          QString::fromStdString(m_plane.models[0]),
-                                          QString::fromStdString(m_plane.models[1]),
-                                          QString::fromStdString(m_plane.models[2]))
-                               : tr("Loss plane"));
+    const bool surface = havePlane && m_plane.directions.has_value();
+    const QString quantity = name.left(1).toUpper() + name.mid(1);
+    const QString dataset = QString::fromStdString(m_plane.dataset);
+    if (surface)
+        m_title->setText(
+            tr("%1 on %2: around %3 along random directions (seed %4, biases %5)")
+                .arg(quantity, dataset, QString::fromStdString(m_plane.models[0]))
+                .arg(m_plane.directions->seed)
+                .arg(QString::fromLatin1(biasTreatmentName(m_plane.directions->biases))));
+    else
+        m_title->setText(havePlane ? tr("%1 on %2: plane through %3, %4, %5")
+                                         .arg(quantity, dataset,
+                                              QString::fromStdString(m_plane.models[0]),
+                                              QString::fromStdString(m_plane.models[1]),
+                                              QString::fromStdString(m_plane.models[2]))
+                                   : tr("Loss plane"));
+    // A surface's coordinates are multiples of its filter-normalized directions.
+    m_plot->xAxis->setLabel(surface ? tr("direction 1")
+                                    : tr("plane axis 1 (towards the second model)"));
+    m_plot->yAxis->setLabel(surface ? tr("direction 2") : tr("plane axis 2"));
     m_scale->axis()->setLabel(name);
     m_emptyLabel->setVisible(m_grid.empty());
     m_emptyLabel->setText(havePlane ? tr("Computing the first grid level…")
                                     : tr("Choose three models and Compute Plane"));
 
-    // Markers and triangle: known as soon as the plane exists.
+    // Markers and triangle: known as soon as the plane exists. A surface has its centre only.
+    const size_t markers = havePlane ? planeModels(m_plane).size() : 0;
     QVector<double> tx, ty;
     for (size_t m = 0; m < 3; ++m) {
         m_markers[m]->data()->clear();
-        m_markerLabels[m]->setVisible(havePlane);
-        if (!havePlane)
+        m_markerLabels[m]->setVisible(m < markers);
+        if (m >= markers)
             continue;
         m_markers[m]->addData(m_plane.modelX[m], m_plane.modelY[m]);
         m_markers[m]->setName(QString::fromStdString(m_plane.models[m]));
@@ -186,9 +200,11 @@ void PlaneContourView::rebuild() {
         tx << m_plane.modelX[m];
         ty << m_plane.modelY[m];
     }
-    if (havePlane) {
+    if (markers == 3) {
         tx << m_plane.modelX[0];
         ty << m_plane.modelY[0];
+    } else {
+        tx.clear(), ty.clear();
     }
     m_triangle->setData(tx, ty);
 
@@ -329,7 +345,7 @@ QString PlaneContourView::readout(double x, double y) const {
     // Near a model: its exact value (the grid rarely has a node on it).
     const std::vector<double>& exact =
         m_quantity == PlaneQuantity::Loss ? m_plane.modelLoss : m_plane.modelMetric;
-    for (size_t m = 0; m < 3 && m < m_plane.modelX.size(); ++m) {
+    for (size_t m = 0; m < planeModels(m_plane).size() && m < m_plane.modelX.size(); ++m) {
         const double px = m_plot->xAxis->coordToPixel(m_plane.modelX[m]);
         const double py = m_plot->yAxis->coordToPixel(m_plane.modelY[m]);
         const double qx = m_plot->xAxis->coordToPixel(x), qy = m_plot->yAxis->coordToPixel(y);

@@ -284,11 +284,16 @@ void PlaneSurfaceView::rebuild(bool resetCamera) {
     s.surface->SetVisibility(show);
     s.axes->SetVisibility(show);
     s.colorBar->SetVisibility(show);
-    s.triangleActor->SetVisibility(show);
+    // A surface around one model has its centre only, and no triangle.
+    const size_t markers = havePlane ? planeModels(m_plane).size() : 0;
+    s.triangleActor->SetVisibility(show && markers == 3);
     for (size_t m = 0; m < 3; ++m) {
-        s.sphereActors[m]->SetVisibility(show);
-        s.labels[m]->SetVisibility(show);
+        s.sphereActors[m]->SetVisibility(show && m < markers);
+        s.labels[m]->SetVisibility(show && m < markers);
     }
+    const bool surface = havePlane && m_plane.directions.has_value();
+    s.axes->SetXTitle((surface ? tr("direction 1") : tr("axis 1")).toUtf8().constData());
+    s.axes->SetYTitle((surface ? tr("direction 2") : tr("axis 2")).toUtf8().constData());
     s.message->SetVisibility(!show);
     s.message->SetInput(havePlane
                             ? tr("Computing the first grid level…").toUtf8().constData()
@@ -343,7 +348,7 @@ void PlaneSurfaceView::rebuild(bool resetCamera) {
     s.colors->SetRange(cLow, cHigh);
     s.colors->Build();
 
-    for (size_t m = 0; m < 3; ++m) {
+    for (size_t m = 0; m < markers; ++m) {
         const double x = m_plane.modelX[m], y = m_plane.modelY[m];
         const double loss = m < m_plane.modelLoss.size() && std::isfinite(m_plane.modelLoss[m])
                                 ? m_plane.modelLoss[m]
@@ -358,8 +363,9 @@ void PlaneSurfaceView::rebuild(bool resetCamera) {
     vtkNew<vtkPoints> edge;
     vtkNew<vtkCellArray> lines;
     constexpr int kSamples = 48;
-    lines->InsertNextCell(3 * kSamples + 1);
-    for (int e = 0; e < 3; ++e) {
+    if (markers == 3)
+        lines->InsertNextCell(3 * kSamples + 1);
+    for (int e = 0; e < 3 && markers == 3; ++e) {
         const size_t a = size_t(e), b = size_t((e + 1) % 3);
         for (int k = 0; k < kSamples; ++k) {
             const double t = double(k) / kSamples;
@@ -369,7 +375,8 @@ void PlaneSurfaceView::rebuild(bool resetCamera) {
                 edge->InsertNextPoint(x, y, height(bilinear(f, x, y)) + 0.004 * extent));
         }
     }
-    lines->InsertCellPoint(0);
+    if (markers == 3)
+        lines->InsertCellPoint(0);
     s.triangle->SetPoints(edge);
     s.triangle->SetLines(lines);
     s.triangle->Modified();

@@ -31,6 +31,7 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <limits>
 
 namespace bs::ui {
 
@@ -41,6 +42,12 @@ QString qs(const std::string& text) {
 }
 
 QString planeTitle(const PlaneResult& p) {
+    if (p.directions)
+        return PlanePanel::tr("%1: around %2 (seed %3) on %4, %5×%5")
+            .arg(qs(p.id), qs(p.models[0]))
+            .arg(p.directions->seed)
+            .arg(qs(p.dataset))
+            .arg(p.resolution);
     QStringList names;
     for (const std::string& m : p.models)
         names << qs(m);
@@ -95,6 +102,43 @@ PlanePanel::PlanePanel(MainWindow* window, QWidget* parent)
     controls->addWidget(m_cancelButton);
     layout->addLayout(controls);
 
+    // A surface around one model along two random filter-normalized directions: shares the
+    // dataset and resolution of the row above, and the views below.
+    auto* around = new QHBoxLayout;
+    around->addWidget(new QLabel(tr("Around"), this));
+    m_centreBox = new QComboBox(this);
+    m_centreBox->setMinimumContentsLength(10);
+    m_centreBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_centreBox->setToolTip(tr("The model at the centre of a surface along random directions"));
+    around->addWidget(m_centreBox, 1);
+    around->addWidget(new QLabel(tr("Seed"), this));
+    m_seedBox = new QSpinBox(this);
+    m_seedBox->setRange(0, std::numeric_limits<int>::max());
+    m_seedBox->setToolTip(tr("The seed of the two directions: the same seed gives the same "
+                             "directions, bit for bit"));
+    around->addWidget(m_seedBox);
+    around->addWidget(new QLabel(tr("Biases"), this));
+    m_biasesBox = new QComboBox(this);
+    m_biasesBox->addItem(tr("Zero"), QStringLiteral("zero"));
+    m_biasesBox->addItem(tr("Keep"), QStringLiteral("keep"));
+    m_biasesBox->setToolTip(tr("Biases and LayerNorm parameters in the directions: zero (only "
+                               "weight matrices move) or the model's own values"));
+    around->addWidget(m_biasesBox);
+    around->addWidget(new QLabel(tr("Range ±"), this));
+    m_rangeBox = new QDoubleSpinBox(this);
+    m_rangeBox->setRange(0.01, 100.0);
+    m_rangeBox->setSingleStep(0.25);
+    m_rangeBox->setValue(1.0);
+    m_rangeBox->setToolTip(tr("Both coordinates run over [-range, range], in units of the "
+                              "filter-normalized directions"));
+    around->addWidget(m_rangeBox);
+    m_surfaceButton = new QPushButton(tr("Compute Surface"), this);
+    m_surfaceButton->setToolTip(tr("The loss around the model along two random directions "
+                                   "(an odd resolution: the model is the centre point)"));
+    around->addWidget(m_surfaceButton);
+    around->addStretch(1);
+    layout->addLayout(around);
+
     auto* display = new QHBoxLayout;
     display->addWidget(new QLabel(tr("Plane"), this));
     m_planeBox = new QComboBox(this);
@@ -147,6 +191,7 @@ PlanePanel::PlanePanel(MainWindow* window, QWidget* parent)
     layout->addWidget(m_status);
 
     connect(m_computeButton, &QPushButton::clicked, this, [this] { computePlane(); });
+    connect(m_surfaceButton, &QPushButton::clicked, this, [this] { computeSurface(); });
     connect(m_cancelButton, &QPushButton::clicked, this, [this] {
         if (m_computing)
             m_window->jobs()->cancel();
@@ -181,8 +226,10 @@ PlanePanel::PlanePanel(MainWindow* window, QWidget* parent)
             [this](JobKind kind, JobOutcome outcome, const StudySnapshot&) {
                 onJobFinished(kind, outcome);
             });
-    connect(m_window->jobs(), &JobController::busyChanged, this,
-            [this](bool busy) { m_computeButton->setEnabled(!busy && m_document->isOpen()); });
+    connect(m_window->jobs(), &JobController::busyChanged, this, [this](bool busy) {
+        m_computeButton->setEnabled(!busy && m_document->isOpen());
+        m_surfaceButton->setEnabled(!busy && m_document->isOpen());
+    });
     rebuild();
 }
 
@@ -208,6 +255,7 @@ void PlanePanel::rebuild() {
     m_updating = false;
     refreshPlaneList();
     m_computeButton->setEnabled(m_document->isOpen() && !m_window->jobs()->busy());
+    m_surfaceButton->setEnabled(m_computeButton->isEnabled());
     // The study as saved may hold a finer version of the shown plane (or none at all).
     if (!m_computing) {
         int found = -1;
@@ -234,6 +282,12 @@ void PlanePanel::fillModelBoxes() {
         m_modelBoxes[m]->setCurrentIndex(keep >= 0 ? keep
                                                    : std::min(m, m_modelBoxes[m]->count() - 1));
     }
+    const QString centre = m_centreBox->currentText();
+    m_centreBox->clear();
+    for (const ModelEntry& model : study.models)
+        m_centreBox->addItem(qs(model.name));
+    if (const int keep = m_centreBox->findText(centre); keep >= 0)
+        m_centreBox->setCurrentIndex(keep);
 }
 
 void PlanePanel::refreshPlaneList() {
@@ -283,6 +337,45 @@ PlaneRequest PlanePanel::request() const {
     return request;
 }
 
+DirectionSurfaceRequest PlanePanel::surfaceRequest() const {
+    DirectionSurfaceRequest request;
+    request.model = m_centreBox->currentText().toStdString();
+    request.dataset = m_datasetBox->currentText().toStdString();
+    // The model must be the centre point: an even resolution becomes the next odd one.
+    request.resolution = m_resolutionBox->value() | 1;
+    request.range = m_rangeBox->value();
+    request.directions.seed = static_cast<uint64_t>(m_seedBox->value());
+    request.directions.biases =
+        parseBiasTreatment(m_biasesBox->currentData().toString().toStdString());
+    return request;
+}
+
+void PlanePanel::setSurfaceRequest(const DirectionSurfaceRequest& request) {
+    m_centreBox->setCurrentText(qs(request.model));
+    if (!request.dataset.empty())
+        m_datasetBox->setCurrentText(qs(request.dataset));
+    m_resolutionBox->setValue(int(request.resolution));
+    m_rangeBox->setValue(request.range);
+    m_seedBox->setValue(int(request.directions.seed));
+    m_biasesBox->setCurrentIndex(request.directions.biases == BiasTreatment::Zero ? 0 : 1);
+}
+
+bool PlanePanel::computeSurface() {
+    const DirectionSurfaceRequest request = surfaceRequest();
+    if (request.model.empty()) {
+        m_status->setText(tr("Choose the model at the centre."));
+        return false;
+    }
+    return startPlaneJob(tr("Computing surface"), [request](StudyJobContext& context) {
+        const size_t index = findOrAddDirectionSurface(context.study, request);
+        context.post(QVariant::fromValue(context.study.planes[index]));
+        StudySession session(context.study, context.options);
+        computeDirectionSurface(
+            context.study, session, index, request.dimensions, context.hooks,
+            [&context](const PlaneResult& plane) { context.post(QVariant::fromValue(plane)); });
+    });
+}
+
 bool PlanePanel::computePlane() {
     const PlaneRequest request = this->request();
     if (request.models[0] == request.models[1] || request.models[0] == request.models[2] ||
@@ -290,16 +383,19 @@ bool PlanePanel::computePlane() {
         m_status->setText(tr("Choose three different models."));
         return false;
     }
-    const JobId id = m_window->runStudyJob(
-        JobKind::Plane, tr("Computing plane"), [request](StudyJobContext& context) {
-            const size_t index = findOrAddPlane(context.study, request);
-            // The empty plane first: the views show the models and the grid's extent at once.
-            context.post(QVariant::fromValue(context.study.planes[index]));
-            StudySession session(context.study, context.options);
-            bs::computePlane(
-                context.study, session, index, context.hooks,
-                [&context](const PlaneResult& plane) { context.post(QVariant::fromValue(plane)); });
-        });
+    return startPlaneJob(tr("Computing plane"), [request](StudyJobContext& context) {
+        const size_t index = findOrAddPlane(context.study, request);
+        // The empty plane first: the views show the models and the grid's extent at once.
+        context.post(QVariant::fromValue(context.study.planes[index]));
+        StudySession session(context.study, context.options);
+        bs::computePlane(
+            context.study, session, index, context.hooks,
+            [&context](const PlaneResult& plane) { context.post(QVariant::fromValue(plane)); });
+    });
+}
+
+bool PlanePanel::startPlaneJob(const QString& title, std::function<void(StudyJobContext&)> body) {
+    const JobId id = m_window->runStudyJob(JobKind::Plane, title, std::move(body));
     if (id == 0) {
         m_status->setText(tr("Another job is running; try again when it has finished."));
         return false;
@@ -310,8 +406,9 @@ bool PlanePanel::computePlane() {
     m_drawnLevels.clear();
     m_timer.start();
     m_computeButton->setEnabled(false);
+    m_surfaceButton->setEnabled(false);
     m_cancelButton->setEnabled(true);
-    m_status->setText(tr("Computing the plane…"));
+    m_status->setText(tr("Computing…"));
     return true;
 }
 

@@ -3,12 +3,14 @@
 // 2D (contours) and 3D (surface) as it refines.
 
 #include "app/gui/job_types.h"
+#include "core/jobs/direction_job.h"
 #include "core/jobs/plane_job.h"
 #include "widgets/exportable_view.h"
 #include "widgets/view_exporter.h"
 
 #include <QElapsedTimer>
 #include <QWidget>
+#include <functional>
 
 class QCheckBox;
 class QComboBox;
@@ -27,6 +29,7 @@ class MainWindow;
 class PlaneContourView;
 class PlaneSurfaceView;
 class StudyDocument;
+struct StudyJobContext;
 
 class PlanePanel : public QWidget, public ExportableView {
     Q_OBJECT
@@ -47,6 +50,11 @@ public:
     void setMargin(double margin);
     // Starts the background job; false when none could start (no study, a job running).
     bool computePlane();
+    // The surface around one model the "Around" row describes (dataset and resolution from
+    // the row above, made odd), and the job that computes it.
+    DirectionSurfaceRequest surfaceRequest() const;
+    void setSurfaceRequest(const DirectionSurfaceRequest& request);
+    bool computeSurface();
     // The plane shown (empty id when none).
     const PlaneResult& shownPlane() const { return m_plane; }
     // Shows study.planes[index] of the open study.
@@ -79,6 +87,7 @@ signals:
 
 private:
     void rebuild(); // the study changed
+    bool startPlaneJob(const QString& title, std::function<void(StudyJobContext&)> body);
     void ensureSurfaceView();
     void fillModelBoxes();
     void refreshPlaneList();
@@ -98,6 +107,11 @@ private:
     QDoubleSpinBox* m_marginBox;
     QPushButton* m_computeButton;
     QPushButton* m_cancelButton;
+    QComboBox* m_centreBox;
+    QSpinBox* m_seedBox;
+    QComboBox* m_biasesBox;
+    QDoubleSpinBox* m_rangeBox;
+    QPushButton* m_surfaceButton;
     QComboBox* m_planeBox;
     QComboBox* m_quantityBox;
     QCheckBox* m_logBox;

@@ -356,6 +356,95 @@ private slots:
         QCOMPARE(m_panel->contourView()->displayedResolution(), int64_t(m_resolution));
     }
 
+    void surfaceAroundOneModelIsDrawnByThePlaneViews() {
+        DirectionSurfaceRequest request;
+        request.model = "bert-seed2";
+        request.resolution = 9;
+        request.range = 0.75;
+        request.directions = {4, BiasTreatment::Zero};
+        m_panel->setSurfaceRequest(request);
+        const DirectionSurfaceRequest back = m_panel->surfaceRequest();
+        QCOMPARE(back.model, request.model);
+        QCOMPARE(back.resolution, int64_t(9));
+        QCOMPARE(back.range, 0.75);
+        QVERIFY(back.directions == request.directions);
+        m_panel->setResolution(10); // even: the panel takes the next odd resolution
+        QCOMPARE(m_panel->surfaceRequest().resolution, int64_t(11));
+        m_panel->setResolution(9);
+
+        QSignalSpy done(m_window.get(), &MainWindow::jobDone);
+        QVERIFY(m_panel->computeSurface());
+        QVERIFY(done.wait(120000));
+        QCOMPARE(done.front().at(1).value<JobOutcome>(), JobOutcome::Completed);
+
+        // Stored in the file as a surface, and shown.
+        const Study saved = readStudy(m_study.toStdString());
+        const PlaneResult* stored = nullptr;
+        for (const PlaneResult& plane : saved.planes)
+            if (plane.directions)
+                stored = &plane;
+        QVERIFY(stored);
+        QVERIFY(*stored->directions == request.directions);
+        const PlaneResult& plane = m_panel->shownPlane();
+        QCOMPARE(plane.id, stored->id);
+        QCOMPARE(plane.loss, stored->loss);
+        QCOMPARE(plane.xMin, -0.75);
+        QCOMPARE(plane.yMax, 0.75);
+        QVERIFY(!std::isnan(plane.loss[size_t(4 * 9 + 4)]));
+        QCOMPARE(plane.loss[size_t(4 * 9 + 4)], plane.modelLoss[0]);
+
+        // One named marker at the centre, no triangle, axes named after the directions.
+        PlaneContourView* view = m_panel->contourView();
+        QCOMPARE(view->displayedResolution(), int64_t(9));
+        QCOMPARE(view->modelMarkers()[0]->data()->size(), 1);
+        QCOMPARE(view->modelMarkers()[0]->data()->constBegin()->key, 0.0);
+        QCOMPARE(view->modelMarkers()[0]->name(), QStringLiteral("bert-seed2"));
+        QCOMPARE(view->modelMarkers()[1]->data()->size(), 0);
+        QCOMPARE(view->modelMarkers()[2]->data()->size(), 0);
+        QCOMPARE(view->triangle()->data()->size(), 0);
+        QCOMPARE(view->plot()->xAxis->label(), QStringLiteral("direction 1"));
+        QVERIFY(view->readout(0, 0).contains(QStringLiteral("bert-seed2")));
+
+        // Exports as for every plane.
+        QTemporaryDir out;
+        ExportOptions options;
+        options.pixelSize = QSize(900, 800);
+        options.dpi = 100;
+        const QString png = out.filePath(QStringLiteral("surface.png"));
+        m_panel->show3D(false);
+        QCOMPARE(m_panel->exportImage(png, options), QString());
+        QCOMPARE(QImage(png).size(), options.pixelSize);
+        const QString csv = out.filePath(QStringLiteral("surface.csv"));
+        QCOMPARE(m_panel->exportGridCsv(csv), QString());
+        QFile csvFile(csv);
+        QVERIFY(csvFile.open(QIODevice::ReadOnly));
+        const QStringList lines =
+            QString::fromUtf8(csvFile.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 9 * 9 + 2); // header, grid, the centre
+        QVERIFY(lines.back().startsWith(QStringLiteral("model:bert-seed2,0,0,")));
+        QCOMPARE(m_panel->exportGridVts(out.filePath(QStringLiteral("surface.vts"))), QString());
+
+        // The 3D view draws it too.
+        m_panel->show3D(true);
+        QVERIFY(m_panel->surfaceView());
+        QCOMPARE(m_panel->surfaceView()->displayedResolution(), int64_t(9));
+        const QImage picture = m_panel->surfaceView()->image();
+        QVERIFY(colouredPixels(picture) > picture.width() * picture.height() / 4 / 50);
+        const QString png3d = out.filePath(QStringLiteral("surface-3d.png"));
+        QCOMPARE(m_panel->exportImage(png3d), QString());
+        if (qEnvironmentVariableIsSet("BS_SCREENSHOT_DIR")) {
+            const QString dir = qEnvironmentVariable("BS_SCREENSHOT_DIR");
+            QVERIFY(picture.save(dir + QStringLiteral("/surface-3d.png")));
+            m_panel->show3D(false);
+            ExportOptions shot;
+            shot.pixelSize = QSize(1100, 1000);
+            shot.dpi = 110;
+            QCOMPARE(m_panel->exportImage(dir + QStringLiteral("/surface-2d.png"), shot),
+                     QString());
+        }
+        m_panel->show3D(false);
+    }
+
     void cleanupTestCase() { m_window.reset(); }
 };
 
