@@ -19,6 +19,9 @@ void registerCommands(CLI::App& app, CliContext& context) {
     registerDirectionsCommand(app, context);
     registerClusterCommand(app, context);
     registerSharpnessCommand(app, context);
+    registerAttributeCommand(app, context);
+    registerFlipsCommand(app, context);
+    registerSoupCommand(app, context);
     registerBenchCommand(app, context);
 }
 

@@ -24,5 +24,8 @@ void registerPlaneCommand(CLI::App& app, CliContext& context);
 void registerDirectionsCommand(CLI::App& app, CliContext& context);
 void registerClusterCommand(CLI::App& app, CliContext& context);
 void registerSharpnessCommand(CLI::App& app, CliContext& context);
+void registerAttributeCommand(CLI::App& app, CliContext& context);
+void registerFlipsCommand(CLI::App& app, CliContext& context);
+void registerSoupCommand(CLI::App& app, CliContext& context);
 
 } // namespace bs::cli

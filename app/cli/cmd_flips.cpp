@@ -1,0 +1,87 @@
+// basinscope-cli flips: the examples whose predicted label changes between two models.
+#include "app/cli/cli_study.h"
+#include "app/cli/commands.h"
+#include "app/cli/progress_printer.h"
+#include "app/cli/text_output.h"
+#include "core/common/error.h"
+#include "core/jobs/flip_job.h"
+#include "core/study/study_store.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace bs::cli {
+
+void registerFlipsCommand(CLI::App& app, CliContext& context) {
+    struct Options {
+        std::string study;
+        std::string pair;
+        FlipRequest request;
+        std::string csv;
+        int64_t show = 20;
+    };
+    auto options = std::make_shared<Options>();
+    CLI::App* cmd = app.add_subcommand(
+        "flips", "Examples whose predicted label changes along the line between two models");
+    cmd->add_option("study", options->study, "Study file")->required();
+    cmd->add_option("--pair", options->pair, "The two models, A,B")->required();
+    cmd->add_option("--dataset", options->request.dataset,
+                    "Dataset (default: the first diagnostic dataset)");
+    cmd->add_option("--points", options->request.points, "Points (default: the study's)");
+    cmd->add_option("--csv", options->csv, "Every flipped example with its text ('-' = stdout)");
+    cmd->add_option("--show", options->show, "Examples listed on the terminal")
+        ->capture_default_str();
+    addComputeOptions(*cmd, context);
+    setCommandBody(*cmd, [options, &context]() {
+        context.applyThreads();
+        const auto names = splitList(options->pair);
+        if (names.size() != 2)
+            throw Error("--pair needs two model names, A,B; got '" + options->pair + "'");
+        FlipRequest request = options->request;
+        request.first = names[0];
+        request.second = names[1];
+        const Study study = readStudy(options->study);
+        StudySession session(study, computeOptions(context));
+        ProgressPrinter printer("flips", context.quiet);
+        FlipAnalysis a =
+            computeFlips(study, session, request, Progress(printer.callback(), interruptToken()));
+        printer.finish();
+        int64_t endsDiffer = 0;
+        for (const FlippedExample& x : a.flipped)
+            endsDiffer += x.endsDiffer ? 1 : 0;
+        std::printf("%s -> %s on %s: %lld of %lld examples change their prediction along the "
+                    "line, %lld of them between the two models%s\n",
+                    a.first.c_str(), a.second.c_str(), a.dataset.c_str(),
+                    static_cast<long long>(a.flipped.size()), static_cast<long long>(a.examples),
+                    static_cast<long long>(endsDiffer),
+                    a.complete ? "" : " (interrupted: only the points computed count)");
+        std::stable_sort(a.flipped.begin(), a.flipped.end(),
+                         [](const FlippedExample& x, const FlippedExample& y) {
+                             return x.firstFlip < y.firstFlip;
+                         });
+        auto label = [&](int64_t l) {
+            return l >= 0 && l < static_cast<int64_t>(a.labelNames.size())
+                       ? a.labelNames[static_cast<size_t>(l)]
+                       : std::to_string(l);
+        };
+        const auto shown = std::min<int64_t>(options->show, static_cast<int64_t>(a.flipped.size()));
+        if (shown > 0)
+            std::printf("%6s %7s %-16s %-16s %-16s %s\n", "row", "flip at", "gold", "first model",
+                        "second model", "text");
+        for (int64_t e = 0; e < shown; ++e) {
+            const FlippedExample& x = a.flipped[static_cast<size_t>(e)];
+            const std::string text = x.textB.empty() ? x.textA : x.textA + " | " + x.textB;
+            std::printf("%6lld %7.3f %-16s %-16s %-16s %s\n", static_cast<long long>(x.row),
+                        x.firstFlip, label(x.gold).c_str(), label(x.predicted.front()).c_str(),
+                        label(x.predicted.back()).c_str(), shortened(text, 60).c_str());
+        }
+        if (shown < static_cast<int64_t>(a.flipped.size()) || shown > 0)
+            std::printf("(%lld listed of %zu; --csv writes all of them with their full text)\n",
+                        static_cast<long long>(shown), a.flipped.size());
+        if (!options->csv.empty())
+            writeTextOutput(options->csv, flipsCsv(a), context.quiet);
+        return a.complete ? 0 : 130;
+    });
+}
+
+} // namespace bs::cli

@@ -1,0 +1,76 @@
+#include "core/analysis/flipped_examples.h"
+
+#include <cstdio>
+
+namespace bs {
+
+namespace {
+
+std::string quoted(const std::string& text) {
+    if (text.find_first_of(",\"\r\n") == std::string::npos)
+        return text;
+    std::string out = "\"";
+    for (const char c : text)
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+std::string number(double v) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.6g", v);
+    return text;
+}
+
+std::string labelName(const FlipAnalysis& a, int64_t label) {
+    if (label >= 0 && label < static_cast<int64_t>(a.labelNames.size()))
+        return a.labelNames[static_cast<size_t>(label)];
+    return std::to_string(label);
+}
+
+} // namespace
+
+void collectFlips(FlipAnalysis& analysis, const std::vector<std::vector<int64_t>>& predictions,
+                  const std::vector<int64_t>& gold, const std::vector<int64_t>& rows) {
+    analysis.flipped.clear();
+    analysis.examples = static_cast<int64_t>(gold.size());
+    if (predictions.empty())
+        return;
+    for (size_t e = 0; e < gold.size(); ++e) {
+        FlippedExample x;
+        x.index = static_cast<int64_t>(e);
+        x.row = e < rows.size() ? rows[e] : static_cast<int64_t>(e);
+        x.gold = gold[e];
+        for (size_t k = 0; k < predictions.size(); ++k) {
+            x.predicted.push_back(predictions[k][e]);
+            if (k > 0 && predictions[k][e] != predictions[k - 1][e]) {
+                if (x.changes == 0)
+                    x.firstFlip = analysis.alphas[k];
+                ++x.changes;
+            }
+        }
+        if (x.changes == 0)
+            continue;
+        x.endsDiffer = x.predicted.front() != x.predicted.back();
+        analysis.flipped.push_back(std::move(x));
+    }
+}
+
+std::string flipsCsv(const FlipAnalysis& a) {
+    std::string out = "row,first_flip,changes,ends_differ,gold";
+    size_t points = 0;
+    for (const FlippedExample& x : a.flipped)
+        points = std::max(points, x.predicted.size());
+    for (size_t k = 0; k < points && k < a.alphas.size(); ++k)
+        out += ",alpha=" + number(a.alphas[k]);
+    out += ",text_a,text_b\n";
+    for (const FlippedExample& x : a.flipped) {
+        out += std::to_string(x.row) + "," + number(x.firstFlip) + "," + std::to_string(x.changes) +
+               "," + (x.endsDiffer ? "yes" : "no") + "," + quoted(labelName(a, x.gold));
+        for (size_t k = 0; k < points && k < a.alphas.size(); ++k)
+            out += "," + (k < x.predicted.size() ? quoted(labelName(a, x.predicted[k])) : "");
+        out += "," + quoted(x.textA) + "," + quoted(x.textB) + "\n";
+    }
+    return out;
+}
+
+} // namespace bs
