@@ -17,6 +17,7 @@ void registerCommands(CLI::App& app, CliContext& context) {
     registerDemoCommand(app, context);
     registerPlaneCommand(app, context);
     registerDirectionsCommand(app, context);
+    registerHessianCommand(app, context);
     registerClusterCommand(app, context);
     registerSharpnessCommand(app, context);
     registerAttributeCommand(app, context);
