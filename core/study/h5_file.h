@@ -7,12 +7,15 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace bs::h5 {
+
+class GlobalHeaps;
 
 // An HDF5 identifier closed by its matching H5*close function.
 class Handle {
@@ -138,10 +141,17 @@ private:
     void checkShape(const std::string& path, const std::vector<int64_t>& found,
                     const std::vector<int64_t>& expected) const;
     void checkClass(const std::string& what, hid_t type, H5T_class_t expected) const;
+    // Before HDF5 reads variable-length text (which it trusts blindly): the file's global heap
+    // collections are sound and, for a dataset, each of its `count` references names an object
+    // of the length it claims. Attributes need only the first: their references sit in
+    // checksummed object headers.
+    void checkVariableText(const std::string& what, hid_t dataset, int64_t count) const;
+    const GlobalHeaps& globalHeaps() const;
 
     std::string m_path;
     Handle m_file;
     std::map<std::string, Handle> m_updated; // destroyed before m_file (declared after it)
+    mutable std::shared_ptr<const GlobalHeaps> m_heaps; // checked on the first text read
 };
 
 std::string formatShape(const std::vector<int64_t>& dims); // "[3, 3, 10]"
