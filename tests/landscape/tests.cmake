@@ -8,3 +8,6 @@ bs_add_test(test_precision_curves SOURCES test_precision_curves.cpp LABELS lands
 bs_add_test(test_token_budget SOURCES test_token_budget.cpp LABELS landscape)
 bs_add_test(test_directions SOURCES test_directions.cpp LABELS landscape)
 bs_add_test(test_hessian SOURCES test_hessian.cpp LABELS landscape TIMEOUT 900)
+bs_add_test(test_barrier_attribution SOURCES test_barrier_attribution.cpp LABELS landscape)
+bs_add_test(test_flipped_examples SOURCES test_flipped_examples.cpp LABELS landscape)
+bs_add_test(test_model_soups SOURCES test_model_soups.cpp LABELS landscape)
