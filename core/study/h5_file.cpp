@@ -9,6 +9,7 @@
 #include <limits>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace bs::h5 {
@@ -128,6 +129,16 @@ std::string takeErrorDetail() {
     std::string detail;
     H5Ewalk2(H5E_DEFAULT, H5E_WALK_UPWARD, innermost, &detail);
     H5Eclear2(H5E_DEFAULT);
+    // A failed system call comes as "file write failed: time = ..., filename = ..., errno = 28,
+    // error message = 'No space left on device', buf = ..." over several lines; what a user can
+    // act on is the operation and the system's reason.
+    const std::string marker = "error message = '";
+    if (const auto at = detail.find(marker); at != std::string::npos) {
+        const auto from = at + marker.size();
+        const auto to = detail.find('\'', from);
+        const std::string reason = detail.substr(from, to == std::string::npos ? to : to - from);
+        detail = detail.substr(0, detail.find(':')) + " (" + reason + ")";
+    }
     return detail;
 }
 
@@ -239,9 +250,31 @@ File File::openReadWrite(const std::string& path) {
     H5Pset_sieve_buf_size(fapl.get(), 0);
     Handle file(H5Fopen(path.c_str(), H5F_ACC_RDWR, fapl.get()), H5Fclose);
     File out(path, std::move(file));
-    if (!out.m_file.valid())
+    if (!out.m_file.valid()) {
+        // A read-only folder or file system is not damage: say which it is.
+        if (::access(path.c_str(), W_OK) != 0 && (errno == EROFS || errno == EACCES)) {
+            const std::string reason = std::strerror(errno);
+            takeErrorDetail();
+            out.fail("", "cannot be written: " + reason);
+        }
         out.fail("", "cannot be opened to write; it is damaged or not writable");
+    }
     return out;
+}
+
+bool File::stillAt(const std::string& path) const {
+    void* handle = nullptr;
+    if (H5Fget_vfd_handle(m_file.get(), H5P_DEFAULT, &handle) < 0 || !handle) {
+        takeErrorDetail();
+        return true; // a driver without a file descriptor: nothing to compare
+    }
+    struct stat open {
+    }, named{};
+    if (::fstat(*static_cast<const int*>(handle), &open) != 0)
+        return true;
+    if (::stat(path.c_str(), &named) != 0)
+        return false;
+    return open.st_dev == named.st_dev && open.st_ino == named.st_ino;
 }
 
 void File::flush() {

@@ -77,6 +77,9 @@ public:
     static File openReadWrite(const std::string& path);
 
     const std::string& path() const { return m_path; }
+    // Whether `path` still names the file this handle has open: false once that file was
+    // deleted or another was renamed over it (whatever is written then is lost with it).
+    bool stillAt(const std::string& path) const;
     // Flushes and closes; reports write errors (disk full) that a destructor would swallow.
     void close();
     // Hands every buffered change to the operating system (not to the disk): a process killed

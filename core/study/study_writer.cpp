@@ -155,7 +155,14 @@ void StudyWriter::save(const Study& study, const StudyChange& change) {
     }
     {
         h5::Session session;
-        if (!m_open) {
+        bool rewrite = false;
+        if (m_open && !m_open->file.stillAt(m_file.string())) {
+            // Deleted, or replaced by another file, since it was opened: units written into the
+            // old one would vanish with it, so the study is written anew, whole, with every result.
+            m_open.reset();
+            rewrite = true;
+        }
+        if (!m_open && !rewrite) {
             std::error_code ec;
             if (std::filesystem::exists(m_file, ec)) {
                 h5::File f = h5::File::openReadWrite(m_file.string());
@@ -163,7 +170,7 @@ void StudyWriter::save(const Study& study, const StudyChange& change) {
                     m_open = std::make_unique<Open>(Open{std::move(f), std::move(*layout)});
             }
         }
-        if (m_open && hasLayout(study, m_open->layout) && saveInPlace(study, change)) {
+        if (!rewrite && m_open && hasLayout(study, m_open->layout) && saveInPlace(study, change)) {
             ++m_inPlace;
             return;
         }
