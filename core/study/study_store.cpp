@@ -556,6 +556,17 @@ void writeStudy(const Study& study, const fs::path& file) {
         syncToDisk(temp, false, name);
         if (::rename(temp.c_str(), file.c_str()) != 0)
             throwFileError(name, "cannot replace the study file: " + errnoText());
+    } catch (const Error& e) {
+        fs::remove(temp, ec);
+        // The error names the temporary copy; what the user saved is the study, and what they
+        // need to know is that the study on disk is as it was.
+        std::string reason = e.what();
+        if (reason.rfind(temp.string() + ": ", 0) == 0)
+            reason = "writing " + temp.filename().string() + ": " +
+                     reason.substr(temp.string().size() + 2);
+        else if (reason.rfind(name + ": ", 0) == 0)
+            reason = reason.substr(name.size() + 2);
+        throwFileError(name, "cannot save the study (the file on disk is unchanged): " + reason);
     } catch (...) {
         fs::remove(temp, ec);
         throw;
