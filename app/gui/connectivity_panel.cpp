@@ -6,9 +6,11 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QSignalBlocker>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <qcustomplot.h>
 
 #include <algorithm>
 #include <cmath>
@@ -77,6 +79,16 @@ ConnectivityPanel::ConnectivityPanel(StudyDocument* document, Settings* settings
     });
     m_sortDirection->setText(QStringLiteral("↑"));
     connect(m_heatmap, &ConnectivityHeatmap::cellClicked, this, &ConnectivityPanel::pairClicked);
+    // Right-click on a cell: ask what makes this barrier (computed in the analysis tabs).
+    m_heatmap->plot()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_heatmap->plot(), &QWidget::customContextMenuRequested, this,
+            [this](const QPoint& position) {
+                QMenu* menu = pairMenu(m_heatmap->plot()->mapTo(m_heatmap, position));
+                if (!menu)
+                    return;
+                menu->exec(m_heatmap->plot()->mapToGlobal(position));
+                delete menu;
+            });
     connect(m_heatmap, &ConnectivityHeatmap::cellHovered, this,
             [this](int64_t i, int64_t j, double value) {
                 if (i < 0) {
@@ -106,6 +118,20 @@ MatrixKind ConnectivityPanel::matrix() const {
 
 QString ConnectivityPanel::dataset() const {
     return m_datasetBox->currentData().toString();
+}
+
+QMenu* ConnectivityPanel::pairMenu(const QPoint& position) {
+    const auto [i, j] = m_heatmap->pairAt(position);
+    if (i < 0 || j < 0 || i == j)
+        return nullptr;
+    auto* menu = new QMenu(this);
+    const auto& names = m_heatmap->data().names;
+    menu->addSection(tr("%1 → %2").arg(names[size_t(i)], names[size_t(j)]));
+    connect(menu->addAction(tr("Attribute Barrier…")), &QAction::triggered, this,
+            [this, i, j] { emit attributeRequested(i, j); });
+    connect(menu->addAction(tr("Find Flipped Examples…")), &QAction::triggered, this,
+            [this, i, j] { emit flipsRequested(i, j); });
+    return menu;
 }
 
 QString ConnectivityPanel::exportName() const {

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QMenu;
 class QToolButton;
 
 namespace bs::ui {
@@ -32,12 +33,19 @@ public:
     void setDataset(const QString& name);
     void setSelectedPair(int64_t i, int64_t j);
 
+    // The context menu of the map at a widget position of the heatmap (nullptr off the
+    // cells): the pair analyses of the pair under it. The caller owns the menu.
+    QMenu* pairMenu(const QPoint& position);
+
     QString exportName() const override;
     void renderTo(QCPPainter& painter, const QSize& size) override;
     QString toCsv() const override { return m_heatmap->toCsv(); }
 
 signals:
     void pairClicked(int64_t i, int64_t j);
+    // From the map's context menu: compute the analysis of pair (i, j).
+    void attributeRequested(int64_t i, int64_t j);
+    void flipsRequested(int64_t i, int64_t j);
     void statusMessage(const QString& text);
 
 private:

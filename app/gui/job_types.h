@@ -19,7 +19,18 @@ namespace bs::ui {
 // stale (a cancelled or abandoned job) and dropped.
 using JobId = quint64;
 
-enum class JobKind { CreateStudy, EditStudy, Evaluate, Curves, Plane, Cluster, Sharpness };
+enum class JobKind {
+    CreateStudy,
+    EditStudy,
+    Evaluate,
+    Curves,
+    Plane,
+    Cluster,
+    Sharpness,
+    Attribution,
+    Flips,
+    Soup
+};
 enum class JobOutcome { Completed, Cancelled, Failed };
 
 // A model's evaluation on every dataset, in study dataset order.

@@ -1,10 +1,12 @@
 #include "app/gui/main_window.h"
 
+#include "app/gui/attribution_panel.h"
 #include "app/gui/clusters_panel.h"
 #include "app/gui/connectivity_panel.h"
 #include "app/gui/dataset_form.h"
 #include "app/gui/demo_runner.h"
 #include "app/gui/export_dialog.h"
+#include "app/gui/flips_panel.h"
 #include "app/gui/interpolation_panel.h"
 #include "app/gui/job_controller.h"
 #include "app/gui/job_status_widget.h"
@@ -15,6 +17,7 @@
 #include "app/gui/notice_bar.h"
 #include "app/gui/plane_panel.h"
 #include "app/gui/settings.h"
+#include "app/gui/soups_panel.h"
 #include "app/gui/study_document.h"
 #include "app/gui/study_loader.h"
 #include "app/gui/study_views.h"
@@ -96,6 +99,11 @@ MainWindow::MainWindow(Settings* settings, QWidget* parent)
     addAnalysisPanel(clusters, tr("Clusters"));
     connect(clusters, &ClustersPanel::statusMessage, this,
             [this](const QString& text) { statusBar()->showMessage(text, 5000); });
+    // What makes a barrier: computed on demand for a pair or the shown clustering, held in
+    // memory by each panel.
+    addAnalysisPanel(new AttributionPanel(this), tr("Attribution"));
+    addAnalysisPanel(new FlipsPanel(this), tr("Flips"));
+    addAnalysisPanel(new SoupsPanel(this), tr("Soups"));
     connect(m_document, &StudyDocument::studyReset, this, [this] {
         QStringList diagnostics;
         for (const DatasetEntry& d : m_document->study().datasets)

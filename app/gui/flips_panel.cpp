@@ -1,0 +1,158 @@
+#include "app/gui/flips_panel.h"
+
+#include "app/gui/analysis_job_bar.h"
+#include "app/gui/compute_worker.h"
+#include "app/gui/connectivity_panel.h"
+#include "app/gui/job_controller.h"
+#include "app/gui/main_window.h"
+#include "app/gui/pair_choice.h"
+#include "app/gui/study_document.h"
+#include "core/jobs/flip_job.h"
+#include "core/jobs/study_session.h"
+#include "widgets/flip_table_model.h"
+#include "widgets/table_painter.h"
+
+#include <QComboBox>
+#include <QHeaderView>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+namespace bs::ui {
+
+FlipsPanel::FlipsPanel(MainWindow* window, QWidget* parent)
+    : QWidget(parent)
+    , m_window(window)
+    , m_firstBox(new QComboBox(this))
+    , m_secondBox(new QComboBox(this))
+    , m_datasetBox(new QComboBox(this))
+    , m_bar(new AnalysisJobBar(
+          window, JobKind::Flips, tr("Find Flipped Examples"), [this] { return start(); }, this))
+    , m_model(new FlipTableModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_view(new QTableView(this)) {
+    setObjectName(QStringLiteral("FlipsPanel"));
+    m_bar->addLabel(tr("<b>Flipped examples</b> of"));
+    m_bar->addControl(m_firstBox);
+    m_bar->addLabel(tr("→"));
+    m_bar->addControl(m_secondBox);
+    m_bar->addLabel(tr("on"));
+    m_bar->addControl(m_datasetBox);
+    m_bar->runButton()->setToolTip(
+        tr("Predict every example of the dataset along the line and list those whose label "
+           "changes; the result is kept in memory, not in the study file"));
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(FlipTableModel::SortRole);
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(FlipTableModel::FirstFlip, Qt::AscendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->setVisible(false);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_bar);
+    layout->addWidget(m_view, 1);
+
+    connect(window->jobs(), &JobController::resultReady, this,
+            [this](JobKind kind, const QVariant& value) {
+                if (kind != JobKind::Flips || !value.canConvert<FlipAnalysis>())
+                    return;
+                m_model->setAnalysis(value.value<FlipAnalysis>());
+                m_view->resizeColumnsToContents();
+            });
+    connect(m_bar, &AnalysisJobBar::finished, this, [this](JobOutcome outcome) {
+        const FlipAnalysis& a = m_model->analysis();
+        const QString found = tr("%1 of %2 examples flip (held in memory only).")
+                                  .arg(a.flipped.size())
+                                  .arg(a.examples);
+        m_bar->setStatus(outcome == JobOutcome::Completed ? found
+                         : outcome == JobOutcome::Cancelled
+                             ? tr("Cancelled after %1 of the points: ").arg(a.alphas.size()) + found
+                             : tr("Finding flipped examples failed (see the message)."));
+    });
+    connect(window->connectivityPanel(), &ConnectivityPanel::pairClicked, this,
+            &FlipsPanel::setPair);
+    connect(window->connectivityPanel(), &ConnectivityPanel::flipsRequested, this,
+            [this](int64_t i, int64_t j) {
+                m_window->showAnalysisTab(this);
+                findFlips(i, j);
+            });
+    connect(window->document(), &StudyDocument::studyReset, this, &FlipsPanel::rebuild);
+    rebuild();
+}
+
+void FlipsPanel::rebuild() {
+    const Study& study = m_window->document()->study();
+    fillModelBoxes(study, m_firstBox, m_secondBox);
+    fillDatasetBox(study, m_datasetBox, /*preferDiagnostic=*/true);
+}
+
+void FlipsPanel::setPair(int64_t i, int64_t j) {
+    choosePair(m_window->document()->study(), m_firstBox, m_secondBox, i, j);
+}
+
+bool FlipsPanel::findFlips(int64_t i, int64_t j) {
+    setPair(i, j);
+    return m_bar->run();
+}
+
+bool FlipsPanel::start() {
+    FlipRequest request;
+    request.first = m_firstBox->currentText().toStdString();
+    request.second = m_secondBox->currentText().toStdString();
+    request.dataset = m_datasetBox->currentData().toString().toStdString();
+    if (request.first.empty() || request.first == request.second) {
+        m_bar->setStatus(tr("Choose two different models."));
+        return false;
+    }
+    const JobId id = m_window->runStudyJob(
+        JobKind::Flips, tr("Finding flipped examples"), [request](StudyJobContext& context) {
+            StudySession session(context.study, context.options);
+            const FlipAnalysis result =
+                computeFlips(context.study, session, request, context.hooks.progress);
+            context.post(QVariant::fromValue(result));
+            // A cancelled search returns the flips among the points done: post, then cancel.
+            context.hooks.progress.checkCancelled();
+        });
+    if (id == 0) {
+        m_bar->setStatus(tr("Another job is running; try again when it has finished."));
+        return false;
+    }
+    m_bar->setStatus(
+        tr("Predicting along %1 → %2…")
+            .arg(QString::fromStdString(request.first), QString::fromStdString(request.second)));
+    return true;
+}
+
+QString FlipsPanel::title() const {
+    const FlipAnalysis& a = m_model->analysis();
+    return tr("Flipped examples of %1 → %2 on %3 (%4 of %5)")
+        .arg(QString::fromStdString(a.first), QString::fromStdString(a.second),
+             QString::fromStdString(a.dataset))
+        .arg(a.flipped.size())
+        .arg(a.examples);
+}
+
+QString FlipsPanel::exportName() const {
+    const FlipAnalysis& a = m_model->analysis();
+    return a.first.empty()
+               ? QStringLiteral("flips")
+               : QStringLiteral("flips-%1-%2")
+                     .arg(QString::fromStdString(a.first), QString::fromStdString(a.second));
+}
+
+void FlipsPanel::renderTo(QCPPainter& painter, const QSize& size) {
+    paintTable(painter, *m_proxy, size, title());
+}
+
+QString FlipsPanel::toCsv() const {
+    return m_model->analysis().first.empty()
+               ? QString()
+               : QString::fromStdString(flipsCsv(m_model->analysis()));
+}
+
+} // namespace bs::ui

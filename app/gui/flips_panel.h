@@ -1,0 +1,57 @@
+#pragma once
+// FlipsPanel: the examples whose prediction changes along the line between two models,
+// computed on demand and held in memory (never written to the study file).
+
+#include "core/analysis/flipped_examples.h"
+#include "widgets/exportable_view.h"
+
+#include <QMetaType>
+#include <QWidget>
+
+class QComboBox;
+class QSortFilterProxyModel;
+class QTableView;
+
+Q_DECLARE_METATYPE(bs::FlipAnalysis)
+
+namespace bs::ui {
+
+class AnalysisJobBar;
+class FlipTableModel;
+class MainWindow;
+
+class FlipsPanel : public QWidget, public ExportableView {
+    Q_OBJECT
+public:
+    explicit FlipsPanel(MainWindow* window, QWidget* parent = nullptr);
+
+    AnalysisJobBar* jobBar() const { return m_bar; }
+    QTableView* view() const { return m_view; }
+    FlipTableModel* model() const { return m_model; }
+    // The table as shown (sorted).
+    QSortFilterProxyModel* proxy() const { return m_proxy; }
+    // Chooses the pair (model indices of the open study) without computing.
+    void setPair(int64_t i, int64_t j);
+    // Finds the flipped examples of the pair in the background; false when no job started.
+    bool findFlips(int64_t i, int64_t j);
+
+    QString exportName() const override;
+    void renderTo(QCPPainter& painter, const QSize& size) override;
+    QString toCsv() const override;
+
+private:
+    void rebuild(); // the study changed: the choices (the result stays)
+    bool start();
+    QString title() const;
+
+    MainWindow* m_window;
+    QComboBox* m_firstBox;
+    QComboBox* m_secondBox;
+    QComboBox* m_datasetBox;
+    AnalysisJobBar* m_bar;
+    FlipTableModel* m_model;
+    QSortFilterProxyModel* m_proxy;
+    QTableView* m_view;
+};
+
+} // namespace bs::ui
