@@ -49,3 +49,9 @@ set_target_properties(test_panel_layout PROPERTIES DISABLE_PRECOMPILE_HEADERS ON
 bs_add_test(test_opening_view SOURCES test_opening_view.cpp
             LIBS basinscope_gui bs_gui_test_fixture LABELS gui GUI NEEDS_DISPLAY)
 set_target_properties(test_opening_view PROPERTIES DISABLE_PRECOMPILE_HEADERS ON)
+
+# Barrier attribution, flipped examples and soups: each view with a result of its real job on
+# the fixture models, exported to PNG/SVG/PDF/CSV (under Xvfb: the window holds the 3D view).
+bs_add_test(test_analysis_views SOURCES test_analysis_views.cpp
+            LIBS basinscope_gui bs_gui_test_fixture Qt6::Svg LABELS gui GUI NEEDS_DISPLAY)
+set_target_properties(test_analysis_views PROPERTIES DISABLE_PRECOMPILE_HEADERS ON)
