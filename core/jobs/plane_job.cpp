@@ -7,10 +7,13 @@
 #include "core/landscape/parameter_space.h"
 #include "core/landscape/plane_geometry.h"
 #include "core/landscape/random_directions.h"
+#include "core/landscape/trajectory_pca.h"
 
 #include <ATen/ATen.h>
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
 #include <tuple>
 
 namespace bs {
@@ -23,6 +26,39 @@ PlaneGrid storedPlaneGrid(const PlaneResult& plane) {
     grid.resolution = plane.resolution;
     grid.xMin = plane.xMin, grid.xMax = plane.xMax, grid.yMin = plane.yMin, grid.yMax = plane.yMax;
     return grid;
+}
+
+// The principal-component basis of a trajectory surface (flats: the final model, then the
+// checkpoints), with the plane's record of it brought up to date. The extent is set from the
+// projected checkpoints while nothing is computed, and kept afterwards so that a resumed grid
+// stays the grid it was.
+PlaneBasis trajectoryBasis(PlaneResult& plane, const std::vector<at::Tensor>& flats) {
+    const TrajectoryPca pca =
+        trajectoryPca(std::vector<at::Tensor>(flats.begin() + 1, flats.end()), flats[0]);
+    PlaneBasis basis;
+    basis.origin = flats[0];
+    basis.u = pca.u;
+    basis.v = pca.v;
+    basis.modelX = {0.0, kNaN, kNaN};
+    basis.modelY = {0.0, kNaN, kNaN};
+    TrajectoryAxes& axes = *plane.trajectory;
+    axes.explainedVariance = pca.explainedVariance;
+    axes.x = pca.x;
+    axes.y = pca.y;
+    bool started = !std::isnan(plane.modelLoss.empty() ? kNaN : plane.modelLoss[0]);
+    for (double v : plane.loss)
+        started |= !std::isnan(v);
+    if (!started) {
+        PlaneBasis box; // makePlaneGrid spans three points: the final and the two extremes
+        box.modelX = {0.0, *std::min_element(pca.x.begin(), pca.x.end()),
+                      *std::max_element(pca.x.begin(), pca.x.end())};
+        box.modelY = {0.0, *std::min_element(pca.y.begin(), pca.y.end()),
+                      *std::max_element(pca.y.begin(), pca.y.end())};
+        const PlaneGrid grid = makePlaneGrid(box, plane.resolution, plane.margin);
+        plane.xMin = grid.xMin, plane.xMax = grid.xMax, plane.yMin = grid.yMin,
+        plane.yMax = grid.yMax;
+    }
+    return basis;
 }
 
 } // namespace
@@ -84,7 +120,7 @@ void computePlane(Study& study, StudySession& session, size_t index, const JobHo
     const DatasetEntry& dataset = study.datasets[static_cast<size_t>(d)];
     const Evaluator& evaluator = session.evaluator(static_cast<size_t>(d));
 
-    const std::vector<std::string> names = planeModels(study.planes[index]);
+    const std::vector<std::string> names = planeDependencies(study.planes[index]);
     std::vector<at::Tensor> flats;
     for (const std::string& name : names) {
         const int64_t model = study.modelIndex(name);
@@ -94,18 +130,29 @@ void computePlane(Study& study, StudySession& session, size_t index, const JobHo
         flats.push_back(session.cache().get(model));
     }
     const std::optional<DirectionOptions> directions = study.planes[index].directions;
-    const PlaneBasis basis =
-        directions ? makeDirectionBasis(flats[0], session.space().layout(), *directions)
-                   : makePlaneBasis(flats[0], flats[1], flats[2]);
+    const bool trajectory = study.planes[index].trajectory.has_value();
     bool geometryChanged = false;
+    const std::optional<TrajectoryAxes> axesBefore = study.planes[index].trajectory;
+    const auto extent = [](const PlaneResult& p) {
+        return std::tuple{p.xMin, p.xMax, p.yMin, p.yMax};
+    };
+    const auto extentBefore = extent(study.planes[index]);
+    const PlaneBasis basis =
+        directions   ? makeDirectionBasis(flats[0], session.space().layout(), *directions)
+        : trajectory ? trajectoryBasis(study.planes[index], flats)
+                     : makePlaneBasis(flats[0], flats[1], flats[2]);
+    if (trajectory)
+        geometryChanged = study.planes[index].trajectory != axesBefore ||
+                          extent(study.planes[index]) != extentBefore;
     {
         PlaneResult& plane = study.planes[index];
         const auto geometry = [](const PlaneResult& p) {
             return std::tuple{p.xMin, p.xMax, p.yMin, p.yMax, p.modelX, p.modelY};
         };
         const auto before = geometry(plane);
-        // A direction surface's extent is the request's; a plane's follows its models.
-        if (!directions) {
+        // A direction surface's extent is the request's, a trajectory's its checkpoints'; a
+        // plane's follows its models.
+        if (!directions && !trajectory) {
             const PlaneGrid grid = makePlaneGrid(basis, plane.resolution, plane.margin);
             plane.xMin = grid.xMin, plane.xMax = grid.xMax, plane.yMin = grid.yMin,
             plane.yMax = grid.yMax;
@@ -120,22 +167,24 @@ void computePlane(Study& study, StudySession& session, size_t index, const JobHo
         plane.modelLoss.resize(3, kNaN);
         plane.modelMetric.resize(3, kNaN);
         // NaN coordinates of a direction surface's empty slots never compare equal.
-        geometryChanged = !directions && geometry(plane) != before;
+        if (!directions && !trajectory)
+            geometryChanged = geometry(plane) != before;
     }
     // Saves during the computation write the grid only; the extent and the models'
     // coordinates are written once, with the whole file.
     adoptPrecision(study, session, hooks); // after the geometry: it may save the whole file
     if (geometryChanged && hooks.persist)
         hooks.persist(StudyChange::everything());
-    const PlaneGrid grid = directions ? storedPlaneGrid(study.planes[index])
-                                      : makePlaneGrid(basis, study.planes[index].resolution,
-                                                      study.planes[index].margin);
+    const PlaneGrid grid =
+        directions || trajectory
+            ? storedPlaneGrid(study.planes[index])
+            : makePlaneGrid(basis, study.planes[index].resolution, study.planes[index].margin);
     const int64_t resolution = grid.resolution;
 
     // The models at their exact coordinates first, then the grid level by level.
     std::vector<std::vector<int64_t>> levels;
     std::vector<int64_t> models;
-    for (int64_t m = 0; m < static_cast<int64_t>(names.size()); ++m)
+    for (int64_t m = 0; m < static_cast<int64_t>(planeModels(study.planes[index]).size()); ++m)
         if (std::isnan(study.planes[index].modelLoss[static_cast<size_t>(m)]))
             models.push_back(-1 - m);
     if (!models.empty())
@@ -154,8 +203,9 @@ void computePlane(Study& study, StudySession& session, size_t index, const JobHo
         totalPoints += static_cast<int64_t>(level.size());
     const int64_t total = totalPoints * evaluator.batches();
     int64_t done = 0;
-    const std::string name =
-        directions ? "surface around " + names[0] : names[0] + " / " + names[1] + " / " + names[2];
+    const std::string name = directions   ? "surface around " + names[0]
+                             : trajectory ? "trajectory of " + study.planes[index].trajectory->run
+                                          : names[0] + " / " + names[1] + " / " + names[2];
     hooks.progress.step(0, total, "plane " + name);
 
     auto save = [&] {

@@ -1,6 +1,7 @@
 #include "core/study/plane_directions_store.h"
 
 #include "core/common/error.h"
+#include "core/study/plane_trajectory_store.h"
 
 #include <limits>
 
@@ -14,6 +15,7 @@ constexpr const char* kNormalization = "direction_normalization";
 } // namespace
 
 void writePlaneDirections(h5::File& file, const std::string& group, const PlaneResult& plane) {
+    writePlaneTrajectory(file, group, plane); // the other kind of axes: see its own store
     if (!plane.directions)
         return;
     if (plane.directions->seed > uint64_t(std::numeric_limits<int64_t>::max()))
@@ -29,8 +31,13 @@ void readPlaneDirections(const h5::File& file, const std::string& group, PlaneRe
     if (!file.hasAttr(group, kAxes))
         return;
     const std::string axes = file.readStringAttr(group, kAxes);
+    if (axes == kTrajectoryAxesName)
+        return readPlaneTrajectory(file, group, plane);
     if (axes != "random_directions")
-        file.fail(group + " attribute 'axes'", "is '" + axes + "', expected 'random_directions'");
+        file.fail(group + " attribute 'axes'", "is '" + axes +
+                                                   "', expected 'random_directions' "
+                                                   "or '" +
+                                                   kTrajectoryAxesName + "'");
     const int64_t seed = file.readIntAttr(group, kSeed);
     if (seed < 0)
         file.fail(group + " attribute 'direction_seed'", "is negative");

@@ -84,6 +84,12 @@ std::string planeCsv(const PlaneResult& plane) {
             << (m < plane.modelLoss.size() ? csvNumber(plane.modelLoss[m]) : std::string()) << ','
             << (m < plane.modelMetric.size() ? csvNumber(plane.modelMetric[m]) : std::string())
             << '\n';
+    // A trajectory's checkpoints lie off the plane in general: their projections, no values.
+    if (plane.trajectory)
+        for (size_t c = 0; c < plane.trajectory->models.size(); ++c)
+            out << csvField("checkpoint:" + plane.trajectory->models[c]) << ','
+                << csvNumber(plane.trajectory->x[c]) << ',' << csvNumber(plane.trajectory->y[c])
+                << ",,\n";
     return out.str();
 }
 

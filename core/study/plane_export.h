@@ -13,7 +13,8 @@ namespace bs {
 void writePlaneVts(const PlaneResult& plane, const std::filesystem::path& file);
 
 // x, y, loss, metric per grid point, then the models (three, or a direction surface's centre)
-// as rows "model:<name>".
+// as rows "model:<name>", then a trajectory's checkpoints as "checkpoint:<name>" rows (projected
+// coordinates, no values).
 std::string planeCsv(const PlaneResult& plane);
 
 } // namespace bs

@@ -235,7 +235,7 @@ void Study::setModels(std::vector<ModelEntry> newModels) {
                 return false;
         return true;
     };
-    std::erase_if(planes, [&](const PlaneResult& p) { return !allKept(planeModels(p)); });
+    std::erase_if(planes, [&](const PlaneResult& p) { return !allKept(planeDependencies(p)); });
     std::erase_if(clusterings, [&](const ClusteringResult& c) { return !allKept(c.models); });
     std::erase_if(sharpness, [&](const SharpnessResult& s) { return !kept.count(s.model); });
     models = std::move(newModels);
@@ -324,7 +324,12 @@ void Study::validate() const {
                              p.resolution % 2 == 0))
             throw Error(what + " is a direction surface: it needs one centre model and an odd "
                                "resolution");
-        if (auto unknown = knownModels(planeModels(p)); !unknown.empty())
+        if (p.trajectory && (p.models[0].empty() || !p.models[1].empty() || !p.models[2].empty() ||
+                             p.trajectory->x.size() != p.trajectory->models.size() ||
+                             p.trajectory->y.size() != p.trajectory->models.size()))
+            throw Error(what + " is a trajectory surface: it needs the final model as its centre "
+                               "and coordinates for every checkpoint");
+        if (auto unknown = knownModels(planeDependencies(p)); !unknown.empty())
             throw Error(what + " mentions unknown model " + inQuotes(unknown));
         if (!knownDataset(p.dataset))
             throw Error(what + " mentions unknown dataset " + inQuotes(p.dataset));
@@ -379,9 +384,16 @@ std::vector<int64_t> connectivityModels(const Study& study) {
 }
 
 std::vector<std::string> planeModels(const PlaneResult& plane) {
-    if (plane.directions && !plane.models.empty())
+    if ((plane.directions || plane.trajectory) && !plane.models.empty())
         return {plane.models[0]};
     return plane.models;
+}
+
+std::vector<std::string> planeDependencies(const PlaneResult& plane) {
+    std::vector<std::string> names = planeModels(plane);
+    if (plane.trajectory)
+        names.insert(names.end(), plane.trajectory->models.begin(), plane.trajectory->models.end());
+    return names;
 }
 
 int64_t completePlaneRows(const PlaneResult& plane) {

@@ -4,6 +4,7 @@
 #include "core/analysis/matrix.h"
 #include "core/landscape/direction_options.h"
 #include "core/landscape/evaluation.h"
+#include "core/landscape/trajectory_axes.h"
 
 #include <cmath>
 #include <cstdint>
@@ -91,10 +92,17 @@ struct PlaneResult {
     // symmetric ([-range, range] on both axes) and its resolution odd, so that the centre row
     // is the 1D surface along the first direction.
     std::optional<DirectionOptions> directions;
+    // Set for a surface around a run's final model in the plane of the top two principal
+    // components of its checkpoints (Li et al. 2018): models are {final, "", ""} as for a
+    // direction surface, coordinates are distances along the unit components, and the grid
+    // covers the projected checkpoints with the margin.
+    std::optional<TrajectoryAxes> trajectory;
 };
 
 // The models a plane names: all three, or the centre of a direction surface.
 std::vector<std::string> planeModels(const PlaneResult& plane);
+// Every model a plane is computed from: planeModels, then a trajectory's checkpoints.
+std::vector<std::string> planeDependencies(const PlaneResult& plane);
 
 // The leading rows of a plane's grid with no missing loss: how far its computation got.
 int64_t completePlaneRows(const PlaneResult& plane);
