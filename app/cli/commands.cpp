@@ -18,6 +18,7 @@ void registerCommands(CLI::App& app, CliContext& context) {
     registerPlaneCommand(app, context);
     registerDirectionsCommand(app, context);
     registerHessianCommand(app, context);
+    registerTrajectoryCommand(app, context);
     registerClusterCommand(app, context);
     registerSharpnessCommand(app, context);
     registerAttributeCommand(app, context);

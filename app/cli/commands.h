@@ -23,6 +23,7 @@ void registerBenchCommand(CLI::App& app, CliContext& context);
 void registerPlaneCommand(CLI::App& app, CliContext& context);
 void registerDirectionsCommand(CLI::App& app, CliContext& context);
 void registerHessianCommand(CLI::App& app, CliContext& context);
+void registerTrajectoryCommand(CLI::App& app, CliContext& context);
 void registerClusterCommand(CLI::App& app, CliContext& context);
 void registerSharpnessCommand(CLI::App& app, CliContext& context);
 void registerAttributeCommand(CLI::App& app, CliContext& context);
