@@ -21,9 +21,8 @@ std::recursive_mutex& hdf5Mutex() {
     return mutex;
 }
 
-herr_t innermost(unsigned n, const H5E_error2_t* error, void* data) {
-    if (n == 0 && error->desc)
-        *static_cast<std::string*>(data) = error->desc;
+herr_t collect(unsigned, const H5E_error2_t* error, void* data) {
+    static_cast<std::vector<std::string>*>(data)->emplace_back(error->desc ? error->desc : "");
     return 0;
 }
 
@@ -126,20 +125,22 @@ Session::~Session() {
 }
 
 std::string takeErrorDetail() {
-    std::string detail;
-    H5Ewalk2(H5E_DEFAULT, H5E_WALK_UPWARD, innermost, &detail);
+    std::vector<std::string> stack; // innermost first
+    H5Ewalk2(H5E_DEFAULT, H5E_WALK_UPWARD, collect, &stack);
     H5Eclear2(H5E_DEFAULT);
     // A failed system call comes as "file write failed: time = ..., filename = ..., errno = 28,
-    // error message = 'No space left on device', buf = ..." over several lines; what a user can
-    // act on is the operation and the system's reason.
+    // error message = 'No space left on device', buf = ..." over several lines, not always
+    // innermost (a failed close adds errors of its own); what a user can act on is the
+    // operation and the system's reason.
     const std::string marker = "error message = '";
-    if (const auto at = detail.find(marker); at != std::string::npos) {
-        const auto from = at + marker.size();
-        const auto to = detail.find('\'', from);
-        const std::string reason = detail.substr(from, to == std::string::npos ? to : to - from);
-        detail = detail.substr(0, detail.find(':')) + " (" + reason + ")";
-    }
-    return detail;
+    for (const std::string& detail : stack)
+        if (const auto at = detail.find(marker); at != std::string::npos) {
+            const auto from = at + marker.size();
+            const auto to = detail.find('\'', from);
+            return detail.substr(0, detail.find(':')) + " (" +
+                   detail.substr(from, to == std::string::npos ? to : to - from) + ")";
+        }
+    return stack.empty() ? std::string() : stack.front();
 }
 
 File File::create(const std::string& path) {
@@ -268,8 +269,8 @@ bool File::stillAt(const std::string& path) const {
         takeErrorDetail();
         return true; // a driver without a file descriptor: nothing to compare
     }
-    struct stat open {
-    }, named{};
+    struct stat open = {};
+    struct stat named = {};
     if (::fstat(*static_cast<const int*>(handle), &open) != 0)
         return true;
     if (::stat(path.c_str(), &named) != 0)

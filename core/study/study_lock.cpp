@@ -106,9 +106,12 @@ StudyLock::StudyLock(const fs::path& studyFile, const std::string& purpose)
         // Another user's lock file can still be locked through a read-only descriptor.
         if (fd < 0 && openError == EACCES)
             fd = ::open(m_lockFile.c_str(), O_RDONLY | O_CLOEXEC);
+        // Named by the study: that is what the user asked to write (a read-only folder, a full
+        // disk); the lock file is the detail.
         if (fd < 0)
-            throwFileError(m_lockFile.string(), "cannot create the study's lock file: " +
-                                                    std::string(std::strerror(openError)));
+            throwFileError(name, "cannot be written: creating its lock file " +
+                                     m_lockFile.filename().string() +
+                                     " failed: " + std::string(std::strerror(openError)));
         if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
             const int err = errno;
             const std::string holder = holderText(readAll(fd));

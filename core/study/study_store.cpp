@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #ifndef BASINSCOPE_VERSION
@@ -59,6 +60,12 @@ template <typename T, typename F> auto column(const std::vector<T>& rows, F fiel
 
 std::string errnoText() {
     return std::strerror(errno);
+}
+
+// No block left for this process on the file system of `folder`.
+bool diskIsFull(const fs::path& folder) {
+    struct statvfs st {};
+    return ::statvfs(folder.c_str(), &st) == 0 && (st.f_bavail == 0 || st.f_bfree == 0);
 }
 
 // ---------------------------------------------------------------- writing
@@ -557,6 +564,9 @@ void writeStudy(const Study& study, const fs::path& file) {
         if (::rename(temp.c_str(), file.c_str()) != 0)
             throwFileError(name, "cannot replace the study file: " + errnoText());
     } catch (const Error& e) {
+        // HDF5 does not always keep the system's reason (closing a handle clears its error
+        // stack), so a disk the partial copy filled up is named here, before it is removed.
+        const bool full = diskIsFull(folder);
         fs::remove(temp, ec);
         // The error names the temporary copy; what the user saved is the study, and what they
         // need to know is that the study on disk is as it was.
@@ -566,6 +576,8 @@ void writeStudy(const Study& study, const fs::path& file) {
                      reason.substr(temp.string().size() + 2);
         else if (reason.rfind(name + ": ", 0) == 0)
             reason = reason.substr(name.size() + 2);
+        if (full && reason.find("No space left") == std::string::npos)
+            reason += " (No space left on device: " + folder.string() + " is full)";
         throwFileError(name, "cannot save the study (the file on disk is unchanged): " + reason);
     } catch (...) {
         fs::remove(temp, ec);

@@ -6,6 +6,7 @@
 
 #include <fcntl.h>
 #include <sys/mount.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 namespace bs::test {
@@ -27,16 +28,20 @@ SmallFilesystem::~SmallFilesystem() {
         ::umount2(m_folder.c_str(), MNT_DETACH);
 }
 
-uint64_t SmallFilesystem::fill(const std::string& fileName) {
+uint64_t SmallFilesystem::fill(uint64_t leave, const std::string& fileName) {
     const auto path = m_folder / fileName;
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     if (fd < 0)
         return 0;
     // Page-sized writes, then single bytes, so that not even a partial page stays free.
     uint64_t written = 0;
+    auto freeBytes = [&] {
+        struct statvfs st {};
+        return ::fstatvfs(fd, &st) == 0 ? uint64_t{st.f_bavail} * st.f_frsize : 0;
+    };
     for (const size_t block : {size_t{4096}, size_t{1}}) {
         const std::vector<char> zeros(block, 'x');
-        for (;;) {
+        while (leave == 0 || freeBytes() > leave) {
             const ssize_t n = ::write(fd, zeros.data(), zeros.size());
             if (n <= 0)
                 break;

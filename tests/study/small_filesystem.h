@@ -21,8 +21,9 @@ public:
     const std::string& why() const { return m_why; }
     const std::filesystem::path& folder() const { return m_folder; }
 
-    // Fills the free space with a file until the kernel says ENOSPC; returns the bytes written.
-    uint64_t fill(const std::string& fileName = "filler");
+    // Fills the free space with a file until only `leave` bytes (rounded to pages) are free, or
+    // for `leave` 0 until the kernel says ENOSPC; returns the bytes written.
+    uint64_t fill(uint64_t leave = 0, const std::string& fileName = "filler");
     // Makes the whole file system read-only (EROFS for every write, root included). False
     // (with why()) when the kernel refuses.
     bool remountReadOnly();

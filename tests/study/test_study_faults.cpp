@@ -11,6 +11,7 @@
 #include "tests/support/test_support.h"
 
 #include <QElapsedTimer>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -87,27 +88,39 @@ class TestStudyFaults : public QObject {
     }
 
 private slots:
-    // A whole save (new models, datasets, planes or a stored clustering) on a full disk.
+    // A whole save (new models, datasets, planes or a stored clustering) on a full disk, and
+    // on a nearly full one, where it fails part of the way through the file.
+    void wholeSaveOnFullDisk_data() {
+        QTest::addColumn<int>("free");
+        QTest::newRow("no space") << 0;
+        QTest::newRow("8 KiB free") << 8 * 1024;
+        QTest::newRow("32 KiB free") << 32 * 1024;
+    }
     void wholeSaveOnFullDisk() {
-        SmallFilesystem disk(dir() / "full", kFilesystemBytes);
+        QFETCH(int, free);
+        SmallFilesystem disk(dir() / ("full-" + std::to_string(free)), kFilesystemBytes);
         REQUIRE_MOUNT(disk);
         const fs::path file = disk.folder() / "study.h5";
         const Study before = studyWithoutLastPair();
         writeStudy(before, file);
-        QVERIFY(disk.fill() > 0);
+        QVERIFY(free < static_cast<int>(fs::file_size(file))); // the save cannot fit
+        QVERIFY(disk.fill(static_cast<uint64_t>(free)) > 0);
 
         Study grown = withLastPair(before);
         grown.clusterings.pop_back(); // any edit: a whole save
         const QString direct = errorOf([&] { writeStudy(grown, file); });
-        qInfo("writeStudy on a full disk: %s", qPrintable(direct));
-        QVERIFY2(direct.contains(QString::fromStdString(file.string())), qPrintable(direct));
-        QVERIFY2(direct.contains("disk full") || direct.contains("No space"), qPrintable(direct));
+        qInfo("writeStudy, %d bytes free: %s", free, qPrintable(direct));
+        QVERIFY2(direct.startsWith(QString::fromStdString(file.string() + ": ")),
+                 qPrintable(direct));
+        QVERIFY2(direct.contains("No space left on device") || direct.contains("disk full"),
+                 qPrintable(direct));
         checkIntact(file, before);
         QCOMPARE(leftovers(disk.folder(), file), QStringList());
 
         StudyWriter writer(file);
         const QString viaWriter = errorOf([&] { writer.save(grown, StudyChange::everything()); });
-        QVERIFY2(viaWriter.contains(QString::fromStdString(file.string())), qPrintable(viaWriter));
+        QVERIFY2(viaWriter.startsWith(QString::fromStdString(file.string() + ": ")),
+                 qPrintable(viaWriter));
         checkIntact(file, before);
         QCOMPARE(leftovers(disk.folder(), file), QStringList());
     }
@@ -140,7 +153,7 @@ private slots:
         StudyWriter writer(file);
         const QString error = errorOf([&] { writer.save(more, StudyChange::pair(0, 6)); });
         qInfo("a pair save that needs a whole rewrite on a full disk: %s", qPrintable(error));
-        QVERIFY2(error.contains(QString::fromStdString(file.string())), qPrintable(error));
+        QVERIFY2(error.startsWith(QString::fromStdString(file.string() + ": ")), qPrintable(error));
         checkIntact(file, after);
         QCOMPARE(leftovers(disk.folder(), file), QStringList());
     }
@@ -160,15 +173,51 @@ private slots:
         StudyWriter writer(file);
         const QString inPlace = errorOf([&] { writer.save(after, StudyChange::pair(0, 5)); });
         qInfo("pair save in a read-only folder: %s", qPrintable(inPlace));
-        QVERIFY2(inPlace.contains(QString::fromStdString(file.string())), qPrintable(inPlace));
+        QVERIFY2(inPlace.startsWith(QString::fromStdString(file.string() + ": ")),
+                 qPrintable(inPlace));
         QVERIFY2(inPlace.contains("read-only") || inPlace.contains("Read-only"),
                  qPrintable(inPlace));
         checkIntact(file, before);
 
         const QString whole = errorOf([&] { writeStudy(after, file); });
         qInfo("whole save in a read-only folder: %s", qPrintable(whole));
-        QVERIFY2(whole.contains(QString::fromStdString(file.string())), qPrintable(whole));
+        QVERIFY2(whole.startsWith(QString::fromStdString(file.string() + ": ")), qPrintable(whole));
         QVERIFY2(whole.contains("read-only") || whole.contains("Read-only"), qPrintable(whole));
+        checkIntact(file, before);
+    }
+
+    // What a user of the command line sees: `cluster` stores its clustering with a whole save;
+    // on a full disk and in a read-only folder it prints the study's name and the reason,
+    // exits non-zero, and the study keeps every result.
+    void commandLineReports() {
+        SmallFilesystem disk(dir() / "cli", kFilesystemBytes);
+        REQUIRE_MOUNT(disk);
+        const fs::path file = disk.folder() / "study.h5";
+        const Study before = bs::test::denseStudy(6, 5, 2);
+        writeStudy(before, file);
+        auto cluster = [&] {
+            QProcess cli;
+            cli.start(bs::test::toQString(bs::test::cliPath()),
+                      {"cluster", bs::test::toQString(file), "--k", "2", "--median-delta"});
+            cli.waitForFinished(60000);
+            return std::pair{cli.exitCode(), QString::fromUtf8(cli.readAllStandardError())};
+        };
+        QVERIFY(disk.fill() > 0);
+        auto [code, error] = cluster();
+        qInfo("cluster on a full disk: exit %d: %s", code, qPrintable(error.trimmed()));
+        QVERIFY(code != 0);
+        QVERIFY2(error.startsWith("error: " + bs::test::toQString(file) + ": "), qPrintable(error));
+        QVERIFY2(error.contains("No space left on device"), qPrintable(error));
+        checkIntact(file, before);
+
+        fs::remove(disk.folder() / "filler");
+        if (!disk.remountReadOnly())
+            QSKIP(qPrintable(QString::fromStdString(disk.why())));
+        std::tie(code, error) = cluster();
+        qInfo("cluster in a read-only folder: exit %d: %s", code, qPrintable(error.trimmed()));
+        QVERIFY(code != 0);
+        QVERIFY2(error.startsWith("error: " + bs::test::toQString(file) + ": "), qPrintable(error));
+        QVERIFY2(error.contains("Read-only file system"), qPrintable(error));
         checkIntact(file, before);
     }
 
