@@ -3,6 +3,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/progress_printer.h"
 #include "core/common/error.h"
+#include "core/study/example_loss_store.h"
 #include "core/study/study_lock.h"
 #include "core/study/study_store.h"
 
@@ -48,6 +49,7 @@ void registerCurvesCommand(CLI::App& app, CliContext& context) {
         std::vector<std::string> pairs;
         std::string shard;
         std::string output;
+        bool exampleLosses = false;
     };
     auto options = std::make_shared<Options>();
     CLI::App* cmd = app.add_subcommand(
@@ -59,10 +61,16 @@ void registerCurvesCommand(CLI::App& app, CliContext& context) {
                     "Compute shard k of n of the pairs into a separate file (merge them later)");
     cmd->add_option("--output", options->output,
                     "With --shard: the shard file (default: STUDY.shard-K-of-N.h5)");
+    cmd->add_flag("--example-losses", options->exampleLosses,
+                  "Also keep every example's loss at every point (STUDY.examples folder; for "
+                  "`bootstrap`); pairs computed before get computed again for them");
     addComputeOptions(*cmd, context);
     setCommandBody(*cmd, [options, &context]() {
         context.applyThreads();
         std::filesystem::path target = options->study;
+        if (options->exampleLosses && !options->shard.empty())
+            throw Error("--example-losses cannot be combined with --shard yet: shards would "
+                        "keep their per-example losses apart from the study");
         if (!options->shard.empty()) {
             const auto [k, n] = parseShard(options->shard);
             std::filesystem::path output = options->output;
@@ -92,6 +100,20 @@ void registerCurvesCommand(CLI::App& app, CliContext& context) {
         StudySession session(study, computeOptions(context));
         ProgressPrinter printer("curves", context.quiet);
         JobHooks hooks = cliHooks(printer.callback(), writable);
+        // Once a study keeps per-example losses, every later run keeps them too.
+        std::unique_ptr<ExampleLossStore> examples;
+        if (options->exampleLosses) {
+            examples = std::make_unique<ExampleLossStore>(target, study, true);
+        } else if (ExampleLossStore::exists(target)) {
+            try {
+                examples = std::make_unique<ExampleLossStore>(target, study, false);
+            } catch (const Error& e) {
+                // E.g. models were added since: the curves still get computed.
+                std::cerr << "warning: " << e.what()
+                          << "; per-example losses are not kept in this run\n";
+            }
+        }
+        hooks.exampleLosses = examples.get();
         const auto start = std::chrono::steady_clock::now();
         computeCurves(study, session, pairs, hooks);
         const double seconds =
@@ -105,6 +127,12 @@ void registerCurvesCommand(CLI::App& app, CliContext& context) {
             std::cout << complete << " of " << pairs.size() << " pairs complete in "
                       << target.string() << "\n";
             // The store's share tells whether saving, not computing, limits a large study.
+            if (examples)
+                std::printf(
+                    "per-example losses: %lld of %zu pairs in %s\n",
+                    static_cast<long long>(examples->pairsStored()),
+                    static_cast<size_t>(pairCount(static_cast<int64_t>(study.models.size()))),
+                    examples->folder().string().c_str());
             std::printf("store: %.3f s of %.3f s (%.2f%%)\n", writable.storeSeconds(), seconds,
                         seconds > 0 ? 100.0 * writable.storeSeconds() / seconds : 0.0);
         }

@@ -19,11 +19,13 @@ void registerCommands(CLI::App& app, CliContext& context) {
     registerDirectionsCommand(app, context);
     registerHessianCommand(app, context);
     registerTrajectoryCommand(app, context);
+    registerCurveCommand(app, context);
     registerClusterCommand(app, context);
     registerSharpnessCommand(app, context);
     registerAttributeCommand(app, context);
     registerFlipsCommand(app, context);
     registerSoupCommand(app, context);
+    registerBootstrapCommand(app, context);
     registerBenchCommand(app, context);
 }
 

@@ -24,10 +24,12 @@ void registerPlaneCommand(CLI::App& app, CliContext& context);
 void registerDirectionsCommand(CLI::App& app, CliContext& context);
 void registerHessianCommand(CLI::App& app, CliContext& context);
 void registerTrajectoryCommand(CLI::App& app, CliContext& context);
+void registerCurveCommand(CLI::App& app, CliContext& context);
 void registerClusterCommand(CLI::App& app, CliContext& context);
 void registerSharpnessCommand(CLI::App& app, CliContext& context);
 void registerAttributeCommand(CLI::App& app, CliContext& context);
 void registerFlipsCommand(CLI::App& app, CliContext& context);
 void registerSoupCommand(CLI::App& app, CliContext& context);
+void registerBootstrapCommand(CLI::App& app, CliContext& context);
 
 } // namespace bs::cli

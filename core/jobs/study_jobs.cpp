@@ -7,6 +7,7 @@
 #include "core/landscape/model_cache.h"
 #include "core/landscape/parameter_space.h"
 #include "core/study/derived_matrices.h"
+#include "core/study/example_loss_store.h"
 
 #include <ATen/ATen.h>
 
@@ -84,8 +85,9 @@ void evaluateModels(Study& study, StudySession& session, std::vector<int64_t> mo
         for (int64_t i = 0; i < static_cast<int64_t>(study.models.size()); ++i)
             models.push_back(i);
     std::vector<int64_t> todo;
+    ExampleLossStore* store = hooks.exampleLosses;
     for (int64_t model : models)
-        if (force || !modelEvaluatedEverywhere(study, model))
+        if (force || !modelEvaluatedEverywhere(study, model) || (store && !store->hasModel(model)))
             todo.push_back(model);
 
     const int64_t perModel = session.batchesPerPoint();
@@ -95,9 +97,14 @@ void evaluateModels(Study& study, StudySession& session, std::vector<int64_t> mo
     for (int64_t model : todo) {
         const std::string message = "evaluating " + modelLabel(study, model);
         session.space().set(session.cache().get(model));
-        const std::vector<Evaluation> results = session.evaluateWorking([&] {
-            hooks.progress.step(++done, total, message); // a whole model is redone if stopped
-        });
+        std::vector<std::vector<float>> examples;
+        const std::vector<Evaluation> results = session.evaluateWorking(
+            [&] {
+                hooks.progress.step(++done, total, message); // a whole model is redone if stopped
+            },
+            store ? &examples : nullptr);
+        if (store)
+            store->writeModel(model, examples);
         for (size_t d = 0; d < study.datasets.size(); ++d)
             study.evaluations[study.datasets[d].name][static_cast<size_t>(model)] = results[d];
         recordHashes(study, session);
@@ -129,8 +136,9 @@ void computeCurves(Study& study, StudySession& session, std::vector<ModelPair> p
         endpoints.insert(j);
     }
     std::vector<int64_t> missing;
+    ExampleLossStore* store = hooks.exampleLosses;
     for (int64_t m : endpoints)
-        if (!modelEvaluatedEverywhere(study, m))
+        if (!modelEvaluatedEverywhere(study, m) || (store && !store->hasModel(m)))
             missing.push_back(m);
     if (!missing.empty())
         evaluateModels(study, session, missing, false, hooks);
@@ -146,7 +154,11 @@ void computeCurves(Study& study, StudySession& session, std::vector<ModelPair> p
                           session.cache().capacity());
     for (const ModelPair& pair : pairs) {
         Work w{pair, {}};
-        for (int64_t k = 1; k + 1 < points; ++k)
+        // A pair without its per-example losses is computed again for them, whole.
+        const bool examplesMissing = store && !store->hasPair(pair.first, pair.second);
+        for (int64_t k = 1; k + 1 < points && examplesMissing; ++k)
+            w.points.push_back(k);
+        for (int64_t k = 1; k + 1 < points && !examplesMissing; ++k)
             for (const DatasetEntry& dataset : study.datasets)
                 if (std::isnan(study.curves[dataset.name].loss[study.curves[dataset.name].index(
                         pair.first, pair.second, k)])) {
@@ -161,7 +173,7 @@ void computeCurves(Study& study, StudySession& session, std::vector<ModelPair> p
         }();
         // A pair saved in part by a killed run may lack its distance only.
         const bool distanceMissing = std::isnan(study.distance.at(pair.first, pair.second));
-        if (w.points.empty() && !endpointsMissing && !distanceMissing)
+        if (w.points.empty() && !endpointsMissing && !distanceMissing && !examplesMissing)
             continue;
         totalPoints += static_cast<int64_t>(w.points.size());
         work.push_back(std::move(w));
@@ -201,8 +213,12 @@ void computeCurves(Study& study, StudySession& session, std::vector<ModelPair> p
                 session.space().lerp(a, b, alphas[static_cast<size_t>(k)]);
                 const std::string message =
                     pairName + ", point " + std::to_string(k + 1) + "/" + std::to_string(points);
+                std::vector<std::vector<float>> examples;
                 const std::vector<Evaluation> results =
-                    session.evaluateWorking([&] { hooks.progress.report(++done, total, message); });
+                    session.evaluateWorking([&] { hooks.progress.report(++done, total, message); },
+                                            store ? &examples : nullptr);
+                if (store)
+                    store->writePoint(i, j, k, examples);
                 for (size_t d = 0; d < study.datasets.size(); ++d) {
                     const DatasetEntry& dataset = study.datasets[d];
                     CurveSet& curves = study.curves[dataset.name];
@@ -219,6 +235,8 @@ void computeCurves(Study& study, StudySession& session, std::vector<ModelPair> p
             persist(hooks, StudyChange::pair(i, j));
             throw;
         }
+        if (store)
+            store->finishPair(i, j);
         updatePairMatrices(study, i, j);
         persist(hooks, StudyChange::pair(i, j));
         if (hooks.pairFinished)

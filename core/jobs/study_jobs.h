@@ -11,6 +11,7 @@
 
 namespace bs {
 
+class ExampleLossStore;
 class StudySession;
 
 // How a job reports: progress in batches (with a message), a save after every finished
@@ -21,6 +22,9 @@ struct JobHooks {
     std::function<void(const StudyChange&)> persist;
     std::function<void(int64_t model)> modelEvaluated;
     std::function<void(const ModelPair& pair)> pairFinished;
+    // When set, every example's loss at every point computed is kept there too, and models and
+    // pairs that lack them are evaluated again for them (values equal to the stored ones).
+    ExampleLossStore* exampleLosses = nullptr;
 };
 
 // Records the session's precision in the study (saving it), or throws bs::Error when the study

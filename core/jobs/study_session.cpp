@@ -131,14 +131,21 @@ int64_t StudySession::batchesPerPoint() const {
     return total;
 }
 
-std::vector<Evaluation> StudySession::evaluateWorking(const std::function<void()>& onBatch) const {
+std::vector<Evaluation>
+StudySession::evaluateWorking(const std::function<void()>& onBatch,
+                              std::vector<std::vector<float>>* exampleLosses) const {
     std::vector<Evaluation> results;
     results.reserve(m_evaluators.size());
-    for (const auto& evaluator : m_evaluators)
-        results.push_back(evaluator->evaluate(m_space->model(), [&](int64_t, int64_t) {
-            if (onBatch)
-                onBatch();
-        }));
+    if (exampleLosses)
+        exampleLosses->assign(m_evaluators.size(), {});
+    for (size_t d = 0; d < m_evaluators.size(); ++d)
+        results.push_back(m_evaluators[d]->evaluate(
+            m_space->model(),
+            [&](int64_t, int64_t) {
+                if (onBatch)
+                    onBatch();
+            },
+            exampleLosses ? &(*exampleLosses)[d] : nullptr));
     return results;
 }
 

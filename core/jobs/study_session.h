@@ -51,7 +51,10 @@ public:
     int64_t batchesPerPoint() const;
 
     // The working model evaluated on every dataset, in study order.
-    std::vector<Evaluation> evaluateWorking(const std::function<void()>& onBatch = {}) const;
+    // `exampleLosses`, when given, receives each dataset's per-example losses (see Evaluator).
+    std::vector<Evaluation>
+    evaluateWorking(const std::function<void()>& onBatch = {},
+                    std::vector<std::vector<float>>* exampleLosses = nullptr) const;
 
     // Content hashes of the models loaded in this session (filled as they load).
     const std::map<int64_t, std::string>& hashes() const { return m_hashes; }

@@ -6,7 +6,13 @@
 
 #include <ATen/ATen.h>
 
+#include <limits>
+
 namespace bs {
+
+namespace {
+constexpr float kNaNf = std::numeric_limits<float>::quiet_NaN();
+}
 
 Evaluator::Evaluator(const EncodedDataset& data, const ModelConfig& config, LabelMapping mapping,
                      EvalOptions options)
@@ -72,9 +78,11 @@ void Evaluator::checkFinite(const SequenceClassifier& model, const PlannedBatch&
                 " more in its batch): the reduced precision overflowed; use --precision fp32");
 }
 
-Evaluation Evaluator::evaluate(const SequenceClassifier& model,
-                               const BatchCallback& onBatch) const {
+Evaluation Evaluator::evaluate(const SequenceClassifier& model, const BatchCallback& onBatch,
+                               std::vector<float>* exampleLosses) const {
     at::InferenceMode guard;
+    if (exampleLosses)
+        exampleLosses->assign(static_cast<size_t>(m_data.size()), kNaNf);
     ConfusionMatrix confusion(classes());
     double lossSum = 0.0;
     const auto& batches = m_plan.batches();
@@ -85,7 +93,14 @@ Evaluation Evaluator::evaluate(const SequenceClassifier& model,
         const at::Tensor reduced = reduce(logits);
         // Loss in the logits' dtype, summed per batch and accumulated in double.
         const at::Tensor logProbs = at::log_softmax(reduced, 1);
-        lossSum -= logProbs.gather(1, batch.labels.unsqueeze(1)).sum().item<double>();
+        const at::Tensor picked = logProbs.gather(1, batch.labels.unsqueeze(1));
+        lossSum -= picked.sum().item<double>();
+        if (exampleLosses) {
+            const at::Tensor losses = picked.neg().reshape({-1}).to(at::kCPU, at::kFloat);
+            const float* v = losses.data_ptr<float>();
+            for (size_t e = 0; e < batch.examples.size(); ++e)
+                (*exampleLosses)[static_cast<size_t>(batch.examples[e])] = v[e];
+        }
         const at::Tensor predicted = reduced.argmax(1).to(at::kCPU);
         const at::Tensor truth = batch.labels.to(at::kCPU);
         const int64_t* p = predicted.data_ptr<int64_t>();

@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <memory>
+#include <vector>
 
 namespace bs {
 
@@ -34,7 +35,10 @@ public:
     Evaluator(const EncodedDataset& data, const ModelConfig& config, LabelMapping mapping,
               EvalOptions options = {});
 
-    Evaluation evaluate(const SequenceClassifier& model, const BatchCallback& onBatch = {}) const;
+    // `exampleLosses`, when given, receives each example's cross-entropy in dataset order (the
+    // values whose mean is the loss; float32, from the same computation).
+    Evaluation evaluate(const SequenceClassifier& model, const BatchCallback& onBatch = {},
+                        std::vector<float>* exampleLosses = nullptr) const;
     // The model's raw logits [examples, model labels] in dataset order (float64, CPU).
     at::Tensor logits(const SequenceClassifier& model, const BatchCallback& onBatch = {}) const;
     int64_t batches() const { return static_cast<int64_t>(m_plan.batches().size()); }

@@ -5,3 +5,4 @@ bs_add_test(test_study_processes SOURCES test_study_processes.cpp study_samples.
 bs_add_test(test_study_writer SOURCES test_study_writer.cpp study_samples.cpp LABELS core)
 bs_add_test(test_study_byte_flips SOURCES test_study_byte_flips.cpp byte_flip_run.cpp study_samples.cpp LABELS core)
 bs_add_test(test_study_faults SOURCES test_study_faults.cpp small_filesystem.cpp study_samples.cpp LABELS core)
+bs_add_test(test_example_losses SOURCES test_example_losses.cpp LABELS core)

@@ -1,0 +1,235 @@
+#include "core/jobs/bootstrap_job.h"
+
+#include "core/analysis/clustering.h"
+#include "core/common/error.h"
+#include "core/study/example_loss_store.h"
+#include "core/study/study.h"
+#include "core/study/study_csv.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <numeric>
+
+namespace bs {
+
+namespace {
+
+double metricOf(const BarrierMetrics& m, const std::string& matrix) {
+    if (matrix == "cg")
+        return m.convexityGap;
+    if (matrix == "bh")
+        return m.barrierHeight;
+    if (matrix == "peak_excess")
+        return m.peakExcess;
+    if (matrix == "auc")
+        return m.auc;
+    throw Error("cluster stability needs a barrier matrix (cg, bh, peak_excess or auc), got '" +
+                matrix + "'");
+}
+
+void setCell(IntervalMatrices& m, int64_t i, int64_t j, const MetricInterval& v) {
+    m.low(i, j) = m.low(j, i) = v.low;
+    m.high(i, j) = m.high(j, i) = v.high;
+}
+
+} // namespace
+
+std::vector<int64_t> alignLabels(const std::vector<int64_t>& labels,
+                                 const std::vector<int64_t>& reference, int64_t k) {
+    std::vector<std::vector<int64_t>> agree(static_cast<size_t>(k),
+                                            std::vector<int64_t>(static_cast<size_t>(k), 0));
+    for (size_t m = 0; m < labels.size(); ++m)
+        ++agree[static_cast<size_t>(labels[m])][static_cast<size_t>(reference[m])];
+    std::vector<int64_t> best(static_cast<size_t>(k));
+    std::iota(best.begin(), best.end(), 0);
+    if (k <= 7) {
+        std::vector<int64_t> p = best;
+        int64_t bestScore = -1;
+        do {
+            int64_t score = 0;
+            for (int64_t c = 0; c < k; ++c)
+                score +=
+                    agree[static_cast<size_t>(c)][static_cast<size_t>(p[static_cast<size_t>(c)])];
+            if (score > bestScore) {
+                bestScore = score;
+                best = p;
+            }
+        } while (std::next_permutation(p.begin(), p.end()));
+    } else {
+        std::vector<bool> usedFrom(static_cast<size_t>(k)), usedTo(static_cast<size_t>(k));
+        for (int64_t step = 0; step < k; ++step) {
+            int64_t bf = -1, bt = -1, score = -1;
+            for (int64_t f = 0; f < k; ++f)
+                for (int64_t t = 0; t < k; ++t)
+                    if (!usedFrom[static_cast<size_t>(f)] && !usedTo[static_cast<size_t>(t)] &&
+                        agree[static_cast<size_t>(f)][static_cast<size_t>(t)] > score) {
+                        score = agree[static_cast<size_t>(f)][static_cast<size_t>(t)];
+                        bf = f;
+                        bt = t;
+                    }
+            usedFrom[static_cast<size_t>(bf)] = usedTo[static_cast<size_t>(bt)] = true;
+            best[static_cast<size_t>(bf)] = bt;
+        }
+    }
+    std::vector<int64_t> out;
+    for (const int64_t l : labels)
+        out.push_back(best[static_cast<size_t>(l)]);
+    return out;
+}
+
+BootstrapResult computeBootstrap(const Study& study, const ExampleLossStore& store,
+                                 const BootstrapRequest& request, const Progress& progress) {
+    std::string dataset = request.dataset;
+    if (dataset.empty()) {
+        if (!study.surfaceDataset())
+            throw Error("the study has no surface dataset; name one with --dataset");
+        dataset = study.surfaceDataset()->name;
+    }
+    const int64_t d = study.datasetIndex(dataset);
+    if (d < 0)
+        throw Error("no dataset '" + dataset + "' in the study");
+    const auto n = static_cast<int64_t>(study.models.size());
+    const CurveSet& curves = study.curves.at(dataset);
+
+    BootstrapResult out;
+    out.dataset = dataset;
+    out.options = request.options;
+    out.examples = store.examples(static_cast<size_t>(d));
+    for (IntervalMatrices* m : {&out.barrierHeight, &out.convexityGap, &out.peakExcess, &out.auc}) {
+        m->low = Matrix::filled(n, n);
+        m->high = Matrix::filled(n, n);
+    }
+    const BootstrapResamples resamples(out.examples, request.options);
+
+    // The reference clustering and the models whose pairs feed stability.
+    const bool wantStability = request.cluster.k >= 2;
+    std::map<int64_t, size_t> clustered; // model -> row in the clustering
+    if (wantStability) {
+        ClusterRequest cluster = request.cluster;
+        cluster.dataset = dataset;
+        metricOf(BarrierMetrics{}, cluster.matrix); // refuses distance and unknown names early
+        out.stability.clustering = clusterModels(study, cluster);
+        for (size_t r = 0; r < out.stability.clustering.models.size(); ++r)
+            clustered[study.modelIndex(out.stability.clustering.models[r])] = r;
+    }
+    const auto c = static_cast<int64_t>(clustered.size());
+    // Per resample, the chosen metric between clustered models [resamples][c * c].
+    std::vector<std::vector<double>> resampled;
+    if (wantStability)
+        resampled.assign(static_cast<size_t>(request.options.resamples),
+                         std::vector<double>(static_cast<size_t>(c * c), 0.0));
+
+    std::vector<std::pair<int64_t, int64_t>> pairs;
+    for (int64_t i = 0; i < n; ++i)
+        for (int64_t j = i + 1; j < n; ++j)
+            if (curves.hasPair(i, j))
+                pairs.emplace_back(i, j);
+    bool stabilityPossible = wantStability;
+    try {
+        for (size_t p = 0; p < pairs.size(); ++p) {
+            const auto [i, j] = pairs[p];
+            progress.step(static_cast<int64_t>(p), static_cast<int64_t>(pairs.size()),
+                          "bootstrap " + study.models[static_cast<size_t>(i)].name + " - " +
+                              study.models[static_cast<size_t>(j)].name);
+            const bool inClustering = clustered.count(i) && clustered.count(j);
+            if (!store.hasPair(i, j)) {
+                ++out.pairsWithoutExamples;
+                if (inClustering && stabilityPossible) {
+                    stabilityPossible = false;
+                    out.stability.skipped =
+                        "the pair " + study.models[static_cast<size_t>(i)].name + " - " +
+                        study.models[static_cast<size_t>(j)].name + " has no per-example losses";
+                }
+                continue;
+            }
+            std::vector<BarrierMetrics> metrics;
+            const BarrierIntervals v = barrierIntervals(
+                resamples.resampledCurves(store.readPair(static_cast<size_t>(d), i, j)),
+                request.options.level, inClustering ? &metrics : nullptr);
+            setCell(out.barrierHeight, i, j, v.barrierHeight);
+            setCell(out.convexityGap, i, j, v.convexityGap);
+            setCell(out.peakExcess, i, j, v.peakExcess);
+            setCell(out.auc, i, j, v.auc);
+            ++out.pairs;
+            if (inClustering && stabilityPossible) {
+                const auto a = static_cast<int64_t>(clustered[i]);
+                const auto b = static_cast<int64_t>(clustered[j]);
+                for (size_t r = 0; r < metrics.size(); ++r)
+                    resampled[r][static_cast<size_t>(a * c + b)] =
+                        resampled[r][static_cast<size_t>(b * c + a)] =
+                            metricOf(metrics[r], request.cluster.matrix);
+            }
+        }
+        progress.step(static_cast<int64_t>(pairs.size()), static_cast<int64_t>(pairs.size()),
+                      "bootstrap: intervals done");
+        if (stabilityPossible) {
+            const ClusteringResult& ref = out.stability.clustering;
+            ClusteringOptions options;
+            options.clusters = static_cast<int>(ref.k);
+            options.delta = ref.delta; // the reference's bandwidth, so only the data vary
+            std::vector<double> kept(static_cast<size_t>(c), 0.0);
+            for (size_t r = 0; r < resampled.size(); ++r) {
+                progress.checkCancelled();
+                Matrix m{c, c, resampled[r]};
+                for (int64_t x = 0; x < c; ++x)
+                    m(x, x) = 0.0;
+                const Clustering again = clusterDistances(m, options);
+                std::vector<int64_t> labels(again.labels.begin(), again.labels.end());
+                const std::vector<int64_t> aligned = alignLabels(labels, ref.labels, ref.k);
+                for (int64_t x = 0; x < c; ++x)
+                    kept[static_cast<size_t>(x)] +=
+                        aligned[static_cast<size_t>(x)] == ref.labels[static_cast<size_t>(x)] ? 1.0
+                                                                                              : 0.0;
+            }
+            for (double& k : kept)
+                k /= static_cast<double>(resampled.size());
+            out.stability.keep = std::move(kept);
+        } else if (!wantStability) {
+            out.stability.skipped = "not asked for";
+        }
+        out.complete = true;
+    } catch (const Cancelled&) {
+        out.complete = false;
+        if (out.stability.skipped.empty())
+            out.stability.skipped = "cancelled";
+    }
+    return out;
+}
+
+std::string bootstrapCsv(const Study& study, const BootstrapResult& r) {
+    std::string out = "first,second,metric,estimate,low,high\n";
+    const auto& m = study.matrices.at(r.dataset);
+    const auto n = static_cast<int64_t>(study.models.size());
+    auto quoted = [](const std::string& text) {
+        if (text.find_first_of(",\"\r\n") == std::string::npos)
+            return text;
+        std::string q = "\"";
+        for (const char ch : text)
+            q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+        return q + "\"";
+    };
+    auto number = [](double v) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%.9g", v);
+        return std::string(text);
+    };
+    for (int64_t i = 0; i < n; ++i)
+        for (int64_t j = i + 1; j < n; ++j) {
+            if (std::isnan(r.convexityGap.low(i, j)))
+                continue;
+            for (const auto& [name, intervals, estimate] :
+                 {std::tuple{"bh", &r.barrierHeight, &m.barrierHeight},
+                  std::tuple{"cg", &r.convexityGap, &m.convexityGap},
+                  std::tuple{"peak_excess", &r.peakExcess, &m.peakExcess},
+                  std::tuple{"auc", &r.auc, &m.auc}})
+                out += quoted(study.models[static_cast<size_t>(i)].name) + "," +
+                       quoted(study.models[static_cast<size_t>(j)].name) + "," + name + "," +
+                       number(estimate->at(i, j)) + "," + number(intervals->low(i, j)) + "," +
+                       number(intervals->high(i, j)) + "\n";
+        }
+    return out;
+}
+
+} // namespace bs
