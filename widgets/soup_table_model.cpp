@@ -43,6 +43,12 @@ QVariant SoupTableModel::data(const QModelIndex& index, int role) const {
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     }
+    if (role == Qt::ToolTipRole && column == Models) {
+        QStringList names;
+        for (const std::string& m : s.models)
+            names << QString::fromStdString(m);
+        return names.join(QStringLiteral("\n"));
+    }
     if (role != Qt::DisplayRole && role != SortRole)
         return {};
     switch (column) {
@@ -56,12 +62,12 @@ QVariant SoupTableModel::data(const QModelIndex& index, int role) const {
         if (role == SortRole)
             return qlonglong(s.cluster);
         return s.cluster >= 0 ? QString::number(s.cluster) : QString();
-    case Models: {
-        QStringList names;
-        for (const std::string& m : s.models)
-            names << QString::fromStdString(m);
-        return names.join(QStringLiteral(", "));
-    }
+    case Models:
+        // The count keeps the table narrow enough for the accuracy columns of every dataset;
+        // the names are in the tool tip and the CSV.
+        if (role == SortRole)
+            return qlonglong(s.models.size());
+        return s.models.size() == 1 ? tr("1 model") : tr("%1 models").arg(s.models.size());
     default:
         return {};
     }
@@ -77,7 +83,7 @@ QVariant SoupTableModel::headerData(int section, Qt::Orientation orientation, in
             return {};
         const QString name = QString::fromStdString(m_datasets[d]);
         if (role == Qt::DisplayRole)
-            return ingredients ? tr("%1 models' mean").arg(name) : tr("%1 soup").arg(name);
+            return ingredients ? tr("%1 (models)").arg(name) : tr("%1 soup").arg(name);
         if (role == Qt::ToolTipRole)
             return ingredients ? tr("Mean accuracy of the soup's ingredients on %1").arg(name)
                                : tr("Accuracy of the averaged weights on %1").arg(name);

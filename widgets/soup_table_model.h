@@ -9,8 +9,8 @@
 
 namespace bs::ui {
 
-// One row per soup: name, kind (within / across), the cluster it is measured against, its
-// ingredients, then per dataset the soup's accuracy and the mean accuracy of its ingredients
+// One row per soup: name, kind (within / across), the cluster it is measured against, how
+// many ingredients (their names as tool tip), then per dataset the soup's accuracy and the mean accuracy of its ingredients
 // (so a soup that beats its own models, or one that falls apart, stands out). SortRole gives
 // numbers for the numeric columns.
 class SoupTableModel : public QAbstractTableModel {
