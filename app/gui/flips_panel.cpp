@@ -95,6 +95,12 @@ void FlipsPanel::setPair(int64_t i, int64_t j) {
     choosePair(m_window->document()->study(), m_firstBox, m_secondBox, i, j);
 }
 
+void FlipsPanel::setDataset(const QString& name) {
+    const int index = m_datasetBox->findData(name);
+    if (index >= 0)
+        m_datasetBox->setCurrentIndex(index);
+}
+
 bool FlipsPanel::findFlips(int64_t i, int64_t j) {
     setPair(i, j);
     return m_bar->run();

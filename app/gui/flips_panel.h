@@ -32,6 +32,8 @@ public:
     QSortFilterProxyModel* proxy() const { return m_proxy; }
     // Chooses the pair (model indices of the open study) without computing.
     void setPair(int64_t i, int64_t j);
+    // Chooses the dataset whose examples are predicted (by name).
+    void setDataset(const QString& name);
     // Finds the flipped examples of the pair in the background; false when no job started.
     bool findFlips(int64_t i, int64_t j);
 

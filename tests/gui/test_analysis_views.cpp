@@ -10,7 +10,12 @@
 #include "app/gui/settings.h"
 #include "app/gui/soups_panel.h"
 #include "app/gui/study_document.h"
+#include "core/jobs/study_builder.h"
+#include "core/study/study_lock.h"
 #include "core/study/study_store.h"
+#include "core/zoo/zoo_builder.h"
+#include "core/zoo/zoo_recipe.h"
+#include "core/zoo/zoo_study.h"
 #include "tests/gui/gui_fixture.h"
 #include "tests/support/test_support.h"
 #include "widgets/attribution_map.h"
@@ -33,9 +38,11 @@
 #include <QtTest/QtTest>
 
 #include <cmath>
+#include <filesystem>
 
 using namespace bs;
 using namespace bs::ui;
+namespace fs = std::filesystem;
 
 class TestAnalysisViews : public QObject {
     Q_OBJECT
@@ -192,12 +199,41 @@ private slots:
         clock.start();
         flips->trigger();
         waitForJob(JobKind::Flips);
-        qInfo("flips of m0 -> m1 in %.1f s", double(clock.elapsed()) / 1000.0);
+        qInfo("flips of m0 -> m1 in %.1f s: %zu of %lld examples", double(clock.elapsed()) / 1000.0,
+              panel->model()->analysis().flipped.size(),
+              qlonglong(panel->model()->analysis().examples));
 
+        QCOMPARE(panel->model()->analysis().dataset,
+                 std::string("hans-lo")); // the diagnostic dataset by default
+        QCOMPARE(panel->model()->rowCount(), int(panel->model()->analysis().flipped.size()));
+        // The two fixture models agree on every example; the mini zoo's two models (a natural
+        // and a balanced run on the toy language) disagree on cue conflicts, so the table has
+        // rows to check. Its study opens in the same window.
+        const fs::path zooDir = fs::path(m_dir.filePath(QStringLiteral("zoo")).toStdString());
+        zoo::ZooBuildOptions build;
+        build.recipe = zoo::miniZooRecipe();
+        build.out = zooDir;
+        build.command = "test";
+        zoo::buildZoo(build);
+        const QString zooStudy = m_dir.filePath(QStringLiteral("zoo.h5"));
+        {
+            zoo::DemoStudySettings settings;
+            settings.samples = 0; // every row of the mini zoo's small files
+            const Study study = buildStudy(zoo::demoStudyOptions(zooDir, settings));
+            StudyLock lock(zooStudy.toStdString(), "test");
+            writeStudy(study, zooStudy.toStdString());
+        }
+        test::computeFixtureStudy(zooStudy);
+        QSignalSpy opened(m_window.get(), &MainWindow::studyOpened);
+        m_window->openStudy(zooStudy);
+        QVERIFY(opened.wait(20000));
+        QVERIFY(panel->findFlips(0, 1));
+        waitForJob(JobKind::Flips);
         const FlipAnalysis& a = panel->model()->analysis();
-        QCOMPARE(a.dataset, std::string("hans-lo")); // the diagnostic dataset by default
+        qInfo("mini zoo: %zu of %lld examples of %s flip", a.flipped.size(), qlonglong(a.examples),
+              a.dataset.c_str());
         QVERIFY(a.complete);
-        QVERIFY(a.examples > 0);
+        QVERIFY2(!a.flipped.empty(), qPrintable(QString::number(a.examples)));
         // The table lists exactly the flips the job found, sorted by first flip alpha.
         QSortFilterProxyModel* proxy = panel->proxy();
         QCOMPARE(proxy->rowCount(), int(a.flipped.size()));
@@ -231,6 +267,10 @@ private slots:
         // Sorting by a column the user clicks keeps every row.
         panel->view()->sortByColumn(FlipTableModel::Row, Qt::DescendingOrder);
         QCOMPARE(proxy->rowCount(), int(a.flipped.size()));
+        // Back to the fixture study for the soups.
+        QSignalSpy back(m_window.get(), &MainWindow::studyOpened);
+        m_window->openStudy(m_study);
+        QVERIFY(back.wait(20000));
     }
 
     void soupsOfTheShownClustering() {
@@ -295,6 +335,46 @@ private slots:
         QVERIFY(!panel<AttributionPanel>()->map()->rowLabels().isEmpty());
         QVERIFY(panel<FlipsPanel>()->model()->analysis().examples > 0);
         QVERIFY(!panel<SoupsPanel>()->model()->soups().empty());
+    }
+
+    // The docs' pictures: with BS_ANALYSIS_FIGURES_DIR and BS_DEMO_STUDY (a copy of the demo
+    // study) set, the three views of natural-seed-1 -> balanced-seed-2 and of the demo's
+    // stored clustering are exported as PNG there, through the same export as File > Export.
+    void docsFigures() {
+        const QString out = qEnvironmentVariable("BS_ANALYSIS_FIGURES_DIR");
+        const QString demo = qEnvironmentVariable("BS_DEMO_STUDY");
+        if (out.isEmpty() || demo.isEmpty())
+            QSKIP("set BS_ANALYSIS_FIGURES_DIR and BS_DEMO_STUDY to write the docs' figures");
+        QSignalSpy opened(m_window.get(), &MainWindow::studyOpened);
+        m_window->openStudy(demo);
+        QVERIFY(opened.wait(20000));
+        const Study& study = m_window->document()->study();
+        const int64_t a = study.modelIndex("natural-seed-1");
+        const int64_t b = study.modelIndex("balanced-seed-2");
+        QVERIFY(a >= 0 && b >= 0);
+        ExportOptions options;
+        options.pixelSize = QSize(1000, 470);
+        options.dpi = 110;
+        QVERIFY(panel<AttributionPanel>()->attribute(a, b));
+        waitForJob(JobKind::Attribution);
+        QCOMPARE(m_window->exportPanel(exportIndex(panel<AttributionPanel>()),
+                                       out + QStringLiteral("/attribution.png"), options),
+                 QString());
+        QVERIFY(panel<FlipsPanel>()->findFlips(a, b));
+        waitForJob(JobKind::Flips);
+        QCOMPARE(m_window->exportPanel(exportIndex(panel<FlipsPanel>()),
+                                       out + QStringLiteral("/flips.png"), options),
+                 QString());
+        QVERIFY(m_window->document()->shownClustering());
+        QVERIFY(panel<SoupsPanel>()->computeSoups());
+        waitForJob(JobKind::Soup);
+        options.pixelSize = QSize(1250, 170);
+        QCOMPARE(m_window->exportPanel(exportIndex(panel<SoupsPanel>()),
+                                       out + QStringLiteral("/soups.csv"), options),
+                 QString());
+        QCOMPARE(m_window->exportPanel(exportIndex(panel<SoupsPanel>()),
+                                       out + QStringLiteral("/soups.png"), options),
+                 QString());
     }
 };
 
