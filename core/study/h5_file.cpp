@@ -9,6 +9,8 @@
 #include <limits>
 
 #include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/sendfile.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -296,11 +298,57 @@ void File::close() {
     m_updated.clear();
     if (!m_file.valid())
         return;
-    const bool flushed = H5Fflush(m_file.get(), H5F_SCOPE_GLOBAL) >= 0;
-    const hid_t id = m_file.release();
-    const bool closed = H5Fclose(id) >= 0;
-    if (!flushed || !closed)
+    // A close whose flush fails (a full disk) leaves HDF5 1.10 with a file id that points to
+    // freed memory, and the process crashes when HDF5 shuts down at exit. So a file that cannot
+    // be flushed stays open; its owner frees the space (see writeStudy) before closing it.
+    if (H5Fflush(m_file.get(), H5F_SCOPE_GLOBAL) < 0)
         fail("", "writing failed (is the disk full?)");
+    const hid_t id = m_file.release();
+    if (H5Fclose(id) < 0)
+        fail("", "writing failed (is the disk full?)");
+}
+
+void File::reserveSpace() {
+    haddr_t eoa = 0;
+    void* handle = nullptr;
+    if (H5Fget_eoa(m_file.get(), &eoa) < 0 ||
+        H5Fget_vfd_handle(m_file.get(), H5P_DEFAULT, &handle) < 0 || !handle) {
+        takeErrorDetail();
+        return;
+    }
+    // fallocate, not posix_fallocate: where the file system cannot reserve (some NFS), glibc's
+    // emulation would write a byte into every block of the file.
+    if (::fallocate(*static_cast<int*>(handle), 0, 0, static_cast<off_t>(eoa)) != 0 &&
+        (errno == ENOSPC || errno == EDQUOT))
+        fail("", std::string("writing failed: ") + std::strerror(errno));
+}
+
+void File::abandon() {
+    m_updated.clear();
+    if (!m_file.valid())
+        return;
+    // HDF5 writes its cached metadata when it closes a file and has no call to drop it; the
+    // file's descriptor is pointed at an anonymous memory copy of the file instead, which takes
+    // those writes (and answers the reads a close may make).
+    void* handle = nullptr;
+    if (H5Fget_vfd_handle(m_file.get(), H5P_DEFAULT, &handle) >= 0 && handle) {
+        const int fd = *static_cast<int*>(handle);
+        const int copy = ::memfd_create("basinscope-abandoned-save", MFD_CLOEXEC);
+        struct stat st = {};
+        bool copied = copy >= 0 && ::fstat(fd, &st) == 0;
+        off_t offset = 0;
+        while (copied && offset < st.st_size) {
+            const ssize_t n =
+                ::sendfile(copy, fd, &offset, static_cast<size_t>(st.st_size - offset));
+            copied = n > 0;
+        }
+        if (copied && ::dup2(copy, fd) >= 0)
+            ::fcntl(fd, F_SETFD, FD_CLOEXEC);
+        if (copy >= 0)
+            ::close(copy);
+    }
+    H5Fclose(m_file.release());
+    takeErrorDetail();
 }
 
 void File::fail(const std::string& object, const std::string& message) const {

@@ -82,6 +82,14 @@ public:
     bool stillAt(const std::string& path) const;
     // Flushes and closes; reports write errors (disk full) that a destructor would swallow.
     void close();
+    // Reserves the disk blocks of every address HDF5 has allocated in the file, so that the
+    // flush at close() cannot run out of space; bs::Error (nothing flushed) when the disk is
+    // full. A no-op where the file system cannot reserve space.
+    void reserveSpace();
+    // Closes a file that is being thrown away (a failed save's temporary copy) without writing
+    // to its disk again: a full disk would otherwise fail the close, which HDF5 1.10 does not
+    // survive (see close()).
+    void abandon();
     // Hands every buffered change to the operating system (not to the disk): a process killed
     // afterwards loses none of it.
     void flush();
