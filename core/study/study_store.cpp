@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <optional>
 #include <sys/statvfs.h>
 #include <unistd.h>
 
@@ -556,10 +557,15 @@ void writeStudy(const Study& study, const fs::path& file) {
     h5::Session session;
     checkReplaceable(file);
     const fs::path temp = fs::path(name + ".tmp-" + std::to_string(::getpid()));
+    std::optional<h5::File> f;
     try {
-        auto f = h5::File::create(temp.string());
-        writeLayout(f, study);
-        f.close();
+        f.emplace(h5::File::create(temp.string()));
+        writeLayout(*f, study);
+        // A close that runs out of space is fatal to HDF5 (see h5::File::close); a full disk is
+        // found here instead, while the file can still be abandoned.
+        f->reserveSpace();
+        f->close();
+        f.reset();
         syncToDisk(temp, false, name);
         if (::rename(temp.c_str(), file.c_str()) != 0)
             throwFileError(name, "cannot replace the study file: " + errnoText());
@@ -567,6 +573,8 @@ void writeStudy(const Study& study, const fs::path& file) {
         // HDF5 does not always keep the system's reason (closing a handle clears its error
         // stack), so a disk the partial copy filled up is named here, before it is removed.
         const bool full = diskIsFull(folder);
+        if (f)
+            f->abandon(); // a close would write to the full disk again
         fs::remove(temp, ec);
         // The error names the temporary copy; what the user saved is the study, and what they
         // need to know is that the study on disk is as it was.
@@ -580,6 +588,8 @@ void writeStudy(const Study& study, const fs::path& file) {
             reason += " (No space left on device: " + folder.string() + " is full)";
         throwFileError(name, "cannot save the study (the file on disk is unchanged): " + reason);
     } catch (...) {
+        if (f)
+            f->abandon();
         fs::remove(temp, ec);
         throw;
     }
