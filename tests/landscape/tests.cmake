@@ -12,3 +12,4 @@ bs_add_test(test_barrier_attribution SOURCES test_barrier_attribution.cpp LABELS
 bs_add_test(test_flipped_examples SOURCES test_flipped_examples.cpp LABELS landscape)
 bs_add_test(test_model_soups SOURCES test_model_soups.cpp LABELS landscape)
 bs_add_test(test_trajectory SOURCES test_trajectory.cpp LABELS landscape)
+bs_add_test(test_curve SOURCES test_curve.cpp LABELS landscape)
