@@ -6,3 +6,7 @@ bs_add_test(test_study_writer SOURCES test_study_writer.cpp study_samples.cpp LA
 bs_add_test(test_study_byte_flips SOURCES test_study_byte_flips.cpp byte_flip_run.cpp study_samples.cpp LABELS core)
 bs_add_test(test_study_faults SOURCES test_study_faults.cpp small_filesystem.cpp study_samples.cpp LABELS core)
 bs_add_test(test_example_losses SOURCES test_example_losses.cpp LABELS core)
+bs_add_test(test_damaged_studies SOURCES test_damaged_studies.cpp study_samples.cpp LABELS core)
+# Finds the raw bytes of a text dataset with HDF5 itself, to damage them on purpose.
+target_include_directories(test_damaged_studies SYSTEM PRIVATE ${HDF5_C_INCLUDE_DIRS})
+target_link_libraries(test_damaged_studies PRIVATE ${HDF5_C_LIBRARIES})
