@@ -55,6 +55,13 @@ int64_t elementCount(hid_t space) {
     return n < 0 ? 0 : static_cast<int64_t>(n);
 }
 
+// The machine's memory in bytes: no array larger than it can be read, whatever a file claims.
+uint64_t physicalMemory() {
+    const long pages = ::sysconf(_SC_PHYS_PAGES), size = ::sysconf(_SC_PAGE_SIZE);
+    return pages > 0 && size > 0 ? static_cast<uint64_t>(pages) * static_cast<uint64_t>(size)
+                                 : std::numeric_limits<uint64_t>::max();
+}
+
 void reclaim(hid_t type, hid_t space, void* buffer) {
 #if H5_VERSION_GE(1, 12, 0)
     H5Treclaim(type, space, H5P_DEFAULT, buffer);
@@ -824,6 +831,14 @@ void File::checkShape(const std::string& path, const std::vector<int64_t>& found
     fail(path, "has shape " + formatShape(found) + ", expected " + text + "]");
 }
 
+void File::checkSize(const std::string& path, int64_t count, size_t elementBytes) const {
+    // The extent comes from a checksummed header, but a file can be made to claim any size
+    // (an array never written reads as its fill value): refuse before allocating.
+    if (count > 0 && static_cast<uint64_t>(count) > physicalMemory() / elementBytes)
+        fail(path,
+             "claims " + std::to_string(count) + " values, more than this machine's memory holds");
+}
+
 std::vector<double> File::readDoubles(const std::string& path, const std::vector<int64_t>& expected,
                                       std::vector<int64_t>* dims) const {
     Handle set = openDataset(path);
@@ -832,6 +847,7 @@ std::vector<double> File::readDoubles(const std::string& path, const std::vector
     checkClass(path, type.get(), H5T_FLOAT);
     const auto found = spaceDims(space.get());
     checkShape(path, found, expected);
+    checkSize(path, elementCount(space.get()), sizeof(double));
     std::vector<double> values(static_cast<size_t>(elementCount(space.get())));
     if (!values.empty() &&
         H5Dread(set.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()) < 0)
@@ -847,6 +863,7 @@ std::vector<int64_t> File::readInts(const std::string& path, int64_t expectedLen
     Handle space(H5Dget_space(set.get()), H5Sclose);
     checkClass(path, type.get(), H5T_INTEGER);
     checkShape(path, spaceDims(space.get()), {expectedLength});
+    checkSize(path, elementCount(space.get()), sizeof(int64_t));
     std::vector<int64_t> values(static_cast<size_t>(elementCount(space.get())));
     if (!values.empty() &&
         H5Dread(set.get(), H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()) < 0)
@@ -861,6 +878,7 @@ std::vector<std::string> File::readStrings(const std::string& path, int64_t expe
     checkClass(path, type.get(), H5T_STRING);
     checkShape(path, spaceDims(space.get()), {expectedLength});
     const int64_t n = elementCount(space.get());
+    checkSize(path, n, std::max<size_t>(sizeof(char*), H5Tget_size(type.get())));
     if (H5Tis_variable_str(type.get()) > 0)
         checkVariableText(path, set.get(), n);
     auto values = readText(type.get(), space.get(), n, [&](hid_t mem, void* buffer) {

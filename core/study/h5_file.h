@@ -152,6 +152,8 @@ private:
     void checkShape(const std::string& path, const std::vector<int64_t>& found,
                     const std::vector<int64_t>& expected) const;
     void checkClass(const std::string& what, hid_t type, H5T_class_t expected) const;
+    // Refuses an array of `count` elements that could not fit in memory.
+    void checkSize(const std::string& path, int64_t count, size_t elementBytes) const;
     // Before HDF5 reads variable-length text (which it trusts blindly): the file's global heap
     // collections are sound and, for a dataset, each of its `count` references names an object
     // of the length it claims. Attributes need only the first: their references sit in

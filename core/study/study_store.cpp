@@ -474,6 +474,25 @@ void readSharpness(const h5::File& f, Study& s) {
             SharpnessResult{models[i], datasets[i], epsilons[i], steps[i], values[i]});
 }
 
+// The curves are held as [N, N, P] per dataset (loss and metric): a file that claims more
+// models and points than memory can hold is refused before anything that size is allocated.
+void checkMemory(const h5::File& f, const Study& s) {
+    const auto n = static_cast<uint64_t>(s.models.size());
+    const auto p = static_cast<uint64_t>(s.points);
+    const auto sets = static_cast<uint64_t>(std::max<size_t>(1, s.datasets.size()));
+    uint64_t values = 0;
+    const bool overflow = __builtin_mul_overflow(n, n, &values) ||
+                          __builtin_mul_overflow(values, p, &values) ||
+                          __builtin_mul_overflow(values, 2 * sets * sizeof(double), &values);
+    const long pages = ::sysconf(_SC_PHYS_PAGES), page = ::sysconf(_SC_PAGE_SIZE);
+    const uint64_t memory = pages > 0 && page > 0 ? static_cast<uint64_t>(pages) * page : ~0ull;
+    if (overflow || values > memory)
+        f.fail("/ attribute 'points'",
+               "is " + std::to_string(p) + " with " + std::to_string(n) + " models and " +
+                   std::to_string(s.datasets.size()) +
+                   " datasets: the curves would not fit in this machine's memory");
+}
+
 } // namespace
 
 Study readStudy(const fs::path& file) {
@@ -528,6 +547,7 @@ Study readStudy(const fs::path& file) {
         s.precision = f.readStringAttr("/", "precision");
     readModels(f, s);
     readDatasets(f, s);
+    checkMemory(f, s);
     readResults(f, s, version);
     readPlanes(f, s);
     readClusterings(f, s);

@@ -155,6 +155,40 @@ private slots:
         EXPECT_DAMAGE(bytes, "reference-address.h5",
                       "/models/name: value 0 refers to byte 24, where no global heap collection");
     }
+
+    // Not damage but a made-up file (valid checksums): sizes no memory can hold are refused
+    // before anything that size is allocated.
+    void absurdSizes() {
+        const fs::path points = fs::path(m_dir.path().toStdString()) / "points.h5";
+        fs::copy_file(m_study, points);
+        {
+            const hid_t f = H5Fopen(points.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
+            const hid_t a = H5Aopen(f, "points", H5P_DEFAULT);
+            const int64_t huge = int64_t{1} << 40;
+            QVERIFY(H5Awrite(a, H5T_NATIVE_INT64, &huge) >= 0);
+            H5Aclose(a);
+            H5Fclose(f);
+        }
+        EXPECT_DAMAGE(bs::test::readFile(points), "points-copy.h5",
+                      "/ attribute 'points': is 1099511627776 with 4 models");
+
+        const fs::path score = fs::path(m_dir.path().toStdString()) / "score.h5";
+        fs::copy_file(m_study, score);
+        {
+            const hid_t f = H5Fopen(score.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
+            QVERIFY(H5Ldelete(f, "/clusterings/cg-snli-k2/score", H5P_DEFAULT) >= 0);
+            const hsize_t dims[1] = {hsize_t{1} << 50}; // never written: no space in the file
+            const hid_t space = H5Screate_simple(1, dims, nullptr);
+            const hid_t d = H5Dcreate2(f, "/clusterings/cg-snli-k2/score", H5T_IEEE_F64LE, space,
+                                       H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+            QVERIFY(d >= 0);
+            H5Dclose(d);
+            H5Sclose(space);
+            H5Fclose(f);
+        }
+        EXPECT_DAMAGE(bs::test::readFile(score), "score-copy.h5",
+                      "/clusterings/cg-snli-k2/score: claims 1125899906842624 values");
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDamagedStudies)
