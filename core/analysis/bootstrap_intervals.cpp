@@ -43,6 +43,15 @@ double BootstrapResamples::count(int64_t b, int64_t e) const {
 
 std::vector<std::vector<double>>
 BootstrapResamples::resampledCurves(const std::vector<std::vector<float>>& losses) const {
+    return resampledCurves(losses, 0, m_resamples);
+}
+
+std::vector<std::vector<double>>
+BootstrapResamples::resampledCurves(const std::vector<std::vector<float>>& losses, int64_t first,
+                                    int64_t count) const {
+    if (first < 0 || count < 0 || first + count > m_resamples)
+        throw Error("bootstrap: resamples [" + std::to_string(first) + ", " +
+                    std::to_string(first + count) + ") of " + std::to_string(m_resamples));
     const auto points = static_cast<int64_t>(losses.size());
     Eigen::MatrixXd l(m_examples, points);
     for (int64_t k = 0; k < points; ++k) {
@@ -53,10 +62,11 @@ BootstrapResamples::resampledCurves(const std::vector<std::vector<float>>& losse
         for (int64_t e = 0; e < m_examples; ++e)
             l(e, k) = losses[static_cast<size_t>(k)][static_cast<size_t>(e)];
     }
-    const Eigen::MatrixXd means = (m_counts->counts * l) / static_cast<double>(m_examples);
-    std::vector<std::vector<double>> out(static_cast<size_t>(m_resamples),
+    const Eigen::MatrixXd means =
+        (m_counts->counts.middleRows(first, count) * l) / static_cast<double>(m_examples);
+    std::vector<std::vector<double>> out(static_cast<size_t>(count),
                                          std::vector<double>(static_cast<size_t>(points)));
-    for (int64_t b = 0; b < m_resamples; ++b)
+    for (int64_t b = 0; b < count; ++b)
         for (int64_t k = 0; k < points; ++k)
             out[static_cast<size_t>(b)][static_cast<size_t>(k)] = means(b, k);
     return out;

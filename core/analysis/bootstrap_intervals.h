@@ -47,6 +47,9 @@ public:
     // losses[k][e] is example e's loss at point k. Result [resamples][points].
     std::vector<std::vector<double>>
     resampledCurves(const std::vector<std::vector<float>>& losses) const;
+    // The same for resamples [first, first + count) only.
+    std::vector<std::vector<double>> resampledCurves(const std::vector<std::vector<float>>& losses,
+                                                     int64_t first, int64_t count) const;
 
 private:
     struct Counts;

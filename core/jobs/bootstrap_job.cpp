@@ -115,11 +115,6 @@ BootstrapResult computeBootstrap(const Study& study, const ExampleLossStore& sto
             clustered[study.modelIndex(out.stability.clustering.models[r])] = r;
     }
     const auto c = static_cast<int64_t>(clustered.size());
-    // Per resample, the chosen metric between clustered models [resamples][c * c].
-    std::vector<std::vector<double>> resampled;
-    if (wantStability)
-        resampled.assign(static_cast<size_t>(request.options.resamples),
-                         std::vector<double>(static_cast<size_t>(c * c), 0.0));
 
     std::vector<std::pair<int64_t, int64_t>> pairs;
     for (int64_t i = 0; i < n; ++i)
@@ -144,23 +139,14 @@ BootstrapResult computeBootstrap(const Study& study, const ExampleLossStore& sto
                 }
                 continue;
             }
-            std::vector<BarrierMetrics> metrics;
             const BarrierIntervals v = barrierIntervals(
                 resamples.resampledCurves(store.readPair(static_cast<size_t>(d), i, j)),
-                request.options.level, inClustering ? &metrics : nullptr);
+                request.options.level);
             setCell(out.barrierHeight, i, j, v.barrierHeight);
             setCell(out.convexityGap, i, j, v.convexityGap);
             setCell(out.peakExcess, i, j, v.peakExcess);
             setCell(out.auc, i, j, v.auc);
             ++out.pairs;
-            if (inClustering && stabilityPossible) {
-                const auto a = static_cast<int64_t>(clustered[i]);
-                const auto b = static_cast<int64_t>(clustered[j]);
-                for (size_t r = 0; r < metrics.size(); ++r)
-                    resampled[r][static_cast<size_t>(a * c + b)] =
-                        resampled[r][static_cast<size_t>(b * c + a)] =
-                            metricOf(metrics[r], request.cluster.matrix);
-            }
         }
         progress.step(static_cast<int64_t>(pairs.size()), static_cast<int64_t>(pairs.size()),
                       "bootstrap: intervals done");
@@ -169,22 +155,48 @@ BootstrapResult computeBootstrap(const Study& study, const ExampleLossStore& sto
             ClusteringOptions options;
             options.clusters = static_cast<int>(ref.k);
             options.delta = ref.delta; // the reference's bandwidth, so only the data vary
+            std::vector<std::pair<int64_t, int64_t>> inside; // clustered pairs, as rows
+            for (const auto& [i, j] : pairs)
+                if (clustered.count(i) && clustered.count(j))
+                    inside.emplace_back(i, j);
+            // Resamples in blocks whose [block, c, c] metric tables fit the request's memory:
+            // memory does not grow with the number of resamples.
+            const int64_t b = request.options.resamples;
+            const int64_t block =
+                std::clamp<int64_t>(request.stabilityBytes / std::max<int64_t>(1, c * c * 8), 1, b);
             std::vector<double> kept(static_cast<size_t>(c), 0.0);
-            for (size_t r = 0; r < resampled.size(); ++r) {
-                progress.checkCancelled();
-                Matrix m{c, c, resampled[r]};
-                for (int64_t x = 0; x < c; ++x)
-                    m(x, x) = 0.0;
-                const Clustering again = clusterDistances(m, options);
-                std::vector<int64_t> labels(again.labels.begin(), again.labels.end());
-                const std::vector<int64_t> aligned = alignLabels(labels, ref.labels, ref.k);
-                for (int64_t x = 0; x < c; ++x)
-                    kept[static_cast<size_t>(x)] +=
-                        aligned[static_cast<size_t>(x)] == ref.labels[static_cast<size_t>(x)] ? 1.0
-                                                                                              : 0.0;
+            for (int64_t first = 0; first < b; first += block) {
+                const int64_t count = std::min(block, b - first);
+                std::vector<std::vector<double>> table(
+                    static_cast<size_t>(count),
+                    std::vector<double>(static_cast<size_t>(c * c), 0.0));
+                for (const auto& [i, j] : inside) {
+                    progress.checkCancelled();
+                    const auto curves = resamples.resampledCurves(
+                        store.readPair(static_cast<size_t>(d), i, j), first, count);
+                    const auto x = static_cast<int64_t>(clustered[i]);
+                    const auto y = static_cast<int64_t>(clustered[j]);
+                    for (int64_t r = 0; r < count; ++r)
+                        table[static_cast<size_t>(r)][static_cast<size_t>(x * c + y)] =
+                            table[static_cast<size_t>(r)][static_cast<size_t>(y * c + x)] =
+                                metricOf(barrierMetrics(curves[static_cast<size_t>(r)]),
+                                         request.cluster.matrix);
+                }
+                for (int64_t r = 0; r < count; ++r) {
+                    progress.step(first + r, b, "bootstrap: cluster stability");
+                    const Matrix m{c, c, std::move(table[static_cast<size_t>(r)])};
+                    const Clustering again = clusterDistances(m, options);
+                    const std::vector<int64_t> labels(again.labels.begin(), again.labels.end());
+                    const std::vector<int64_t> aligned = alignLabels(labels, ref.labels, ref.k);
+                    for (int64_t x = 0; x < c; ++x)
+                        kept[static_cast<size_t>(x)] +=
+                            aligned[static_cast<size_t>(x)] == ref.labels[static_cast<size_t>(x)]
+                                ? 1.0
+                                : 0.0;
+                }
             }
             for (double& k : kept)
-                k /= static_cast<double>(resampled.size());
+                k /= static_cast<double>(b);
             out.stability.keep = std::move(kept);
         } else if (!wantStability) {
             out.stability.skipped = "not asked for";

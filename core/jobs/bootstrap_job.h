@@ -20,6 +20,9 @@ struct BootstrapRequest {
     // Cluster stability on this clustering's matrix (cg, bh, peak_excess or auc of `dataset`);
     // k < 2 skips it.
     ClusterRequest cluster;
+    // Memory for the per-resample metric tables of stability; resamples are processed in blocks
+    // that fit it, each block reading the clustered pairs again.
+    int64_t stabilityBytes = int64_t(256) << 20;
 };
 
 // Interval matrices [N, N] of one metric (NaN where a pair has no per-example losses).

@@ -207,6 +207,11 @@ private slots:
         QCOMPARE(s.keep.size(), s.clustering.models.size());
         for (const double k : s.keep)
             QVERIFY(k >= 0.0 && k <= 1.0);
+        // Resamples in blocks of one (each block reads the pairs again): the same fractions.
+        request.stabilityBytes = 1;
+        const BootstrapResult blocks = computeBootstrap(m_study, store, request);
+        QCOMPARE(blocks.stability.keep, s.keep);
+        QCOMPARE(blocks.stability.clustering.labels, s.clustering.labels);
         const std::string csv = bootstrapCsv(m_study, result);
         QCOMPARE(static_cast<int>(std::count(csv.begin(), csv.end(), '\n')), 1 + 3 * 4);
     }
