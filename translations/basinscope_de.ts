@@ -1539,7 +1539,7 @@ Shown as last saved; File ▸ Reload shows newer results. Computing here is poss
 <context>
     <name>bs::ui::TablePainter</name>
     <message numerus="yes">
-        <source>… %n more model(s)</source>
+        <source>… %n more row(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>

@@ -126,7 +126,7 @@ void paintTable(QPainter& painter, const QAbstractItemModel& model, const QSize&
         painter.setPen(QColor(0x60, 0x60, 0x60));
         painter.drawText(QRectF(kMargin + kPadX, y, available, layout.rowHeight),
                          Qt::AlignLeft | Qt::AlignVCenter,
-                         QCoreApplication::translate("bs::ui::TablePainter", "… %n more model(s)",
+                         QCoreApplication::translate("bs::ui::TablePainter", "… %n more row(s)",
                                                      nullptr, rows - shown));
     }
     painter.restore();
