@@ -11,6 +11,7 @@
 #include <random>
 #include <stdexcept>
 
+#include <dlfcn.h>
 #include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -46,11 +47,12 @@ std::string describe(const Child& c) {
 
 // Runs in the child: reads the copy and reports through the exit status (and the pipe).
 [[noreturn]] void readInChild(const fs::path& copy, int pipe) {
-#ifndef __SANITIZE_ADDRESS__ // AddressSanitizer reserves terabytes of address space itself
-    // A damaged size must end in an error, not in the machine's memory running out.
-    const rlimit limit{4ull << 30, 4ull << 30};
-    ::setrlimit(RLIMIT_AS, &limit);
-#endif
+    // A damaged size must end in an error, not in the machine's memory running out. (Not under
+    // AddressSanitizer, built in or preloaded: it reserves terabytes of address space itself.)
+    if (!::dlsym(RTLD_DEFAULT, "__asan_init")) {
+        const rlimit limit{4ull << 30, 4ull << 30};
+        ::setrlimit(RLIMIT_AS, &limit);
+    }
     int status = kRead;
     std::string message;
     try {
