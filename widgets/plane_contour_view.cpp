@@ -3,6 +3,7 @@
 
 #include "core/study/plane_export.h"
 #include "widgets/color_maps.h"
+#include "widgets/trajectory_labels.h"
 
 #include <QMouseEvent>
 #include <QVBoxLayout>
@@ -71,6 +72,13 @@ PlaneContourView::PlaneContourView(QWidget* parent)
     m_triangle = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
     m_triangle->setPen(QPen(QColor(255, 255, 255, 230), 1.6, Qt::DashLine));
     m_triangle->setScatterStyle(QCPScatterStyle::ssNone);
+    // White line and dots: no colour of the viridis map is white, so the path shows on any.
+    m_path = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
+    m_path->setPen(QPen(QColor(255, 255, 255, 235), 1.8));
+    m_path->setScatterStyle(QCPScatterStyle(
+        QCPScatterStyle::ssCircle, QPen(QColor(0x20, 0x20, 0x20), 1.2), QBrush(Qt::white), 9));
+    m_path->setSelectable(QCP::stNone);
+    m_path->removeFromLegend();
     static const QCPScatterStyle::ScatterShape shapes[] = {
         QCPScatterStyle::ssCircle, QCPScatterStyle::ssSquare, QCPScatterStyle::ssDiamond};
     for (size_t m = 0; m < 3; ++m) {
@@ -159,9 +167,14 @@ void PlaneContourView::rebuild() {
     m_grid = havePlane ? planeDisplayGrid(m_plane, m_quantity) : PlaneDisplayGrid();
     const QString name = quantityName();
     const bool surface = havePlane && m_plane.directions.has_value();
+    const bool trajectory = havePlane && m_plane.trajectory.has_value();
     const QString quantity = name.left(1).toUpper() + name.mid(1);
     const QString dataset = QString::fromStdString(m_plane.dataset);
-    if (surface)
+    if (trajectory)
+        m_title->setText(
+            tr("%1 on %2: trajectory of %3")
+                .arg(quantity, dataset, QString::fromStdString(m_plane.trajectory->run)));
+    else if (surface)
         m_title->setText(
             tr("%1 on %2: around %3 along random directions (seed %4, biases %5)")
                 .arg(quantity, dataset, QString::fromStdString(m_plane.models[0]))
@@ -178,6 +191,10 @@ void PlaneContourView::rebuild() {
     m_plot->xAxis->setLabel(surface ? tr("direction 1")
                                     : tr("plane axis 1 (towards the second model)"));
     m_plot->yAxis->setLabel(surface ? tr("direction 2") : tr("plane axis 2"));
+    if (trajectory) {
+        m_plot->xAxis->setLabel(trajectoryAxisTitle(*m_plane.trajectory, 0));
+        m_plot->yAxis->setLabel(trajectoryAxisTitle(*m_plane.trajectory, 1));
+    }
     m_scale->axis()->setLabel(name);
     m_emptyLabel->setVisible(m_grid.empty());
     m_emptyLabel->setText(havePlane ? tr("Computing the first grid level…")
@@ -207,6 +224,7 @@ void PlaneContourView::rebuild() {
         tx.clear(), ty.clear();
     }
     m_triangle->setData(tx, ty);
+    rebuildPath();
 
     // Colour range: the drawn values (or the shared range), positive for a log scale.
     double low = 0, high = 1;
@@ -303,6 +321,47 @@ void PlaneContourView::rebuild() {
     }
     m_readout->setText(QStringLiteral(" "));
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void PlaneContourView::rebuildPath() {
+    for (QCPItemText* label : m_pathLabels)
+        m_plot->removeItem(label);
+    m_pathLabels.clear();
+    const bool havePlane = m_plane.resolution > 0 && m_plane.modelX.size() == 3;
+    const TrajectoryAxes* axes = havePlane && m_plane.trajectory ? &*m_plane.trajectory : nullptr;
+    // The projections are NaN until the components are computed: no path before then.
+    const auto known = [](const std::vector<double>& v) {
+        return std::all_of(v.begin(), v.end(), [](double c) { return std::isfinite(c); });
+    };
+    if (!axes || axes->x.size() != axes->models.size() || axes->y.size() != axes->models.size() ||
+        !known(axes->x) || !known(axes->y)) {
+        m_path->data()->clear();
+        return;
+    }
+    QVector<double> px, py;
+    for (size_t c = 0; c < axes->models.size(); ++c) {
+        px << axes->x[c];
+        py << axes->y[c];
+    }
+    // The run ends at its final model, the centre of the surface.
+    px << m_plane.modelX[0];
+    py << m_plane.modelY[0];
+    m_path->setData(px, py);
+    const double lift = (m_plane.yMax - m_plane.yMin) * 0.02;
+    for (size_t c = 0; c < axes->models.size(); ++c) {
+        auto* label = new QCPItemText(m_plot);
+        label->setText(checkpointLabel(axes->models[c]));
+        label->setFont(withPoints(font(), 8.5));
+        label->setColor(QColor(0x20, 0x20, 0x20));
+        label->setBrush(QColor(255, 255, 255, 200));
+        label->setPadding(QMargins(3, 0, 3, 0));
+        // Below the dot: the final model's name sits above its marker, and the last
+        // checkpoint is usually close to it.
+        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+        label->position->setCoords(axes->x[c], axes->y[c] - lift);
+        label->setSelectable(false);
+        m_pathLabels.push_back(label);
+    }
 }
 
 // Plane coordinates are lengths in parameter space: one unit is the same length on both axes

@@ -26,6 +26,8 @@ namespace bs::ui {
 // Draws one PlaneResult: the finest computed sub-grid as a colour map, iso-lines computed by
 // VTK with their values, the three models as named markers joined by their triangle, and a
 // colour bar (linear or log). Hovering shows plane coordinates and the value under the mouse.
+// A trajectory surface also shows the run's path: its checkpoints joined in step order, ending
+// at the final model in the centre, and the explained variance on the axis titles.
 class PlaneContourView : public QWidget, public ExportableView {
     Q_OBJECT
 public:
@@ -52,6 +54,10 @@ public:
     // Marker graphs of the three models (one point each), in plane.models order.
     const std::vector<QCPGraph*>& modelMarkers() const { return m_markers; }
     QCPCurve* triangle() const { return m_triangle; }
+    // A trajectory surface's path (checkpoints in step order, then the final model) and the
+    // labels of its checkpoints; empty for other planes.
+    QCPCurve* trajectoryPath() const { return m_path; }
+    const std::vector<QCPItemText*>& checkpointLabels() const { return m_pathLabels; }
     int isoLineCount() const { return int(m_isoLines.size()); }
     const std::vector<double>& isoLevels() const { return m_levels; }
     // Points per side of the sub-grid drawn now (0 when nothing is computed yet).
@@ -71,6 +77,7 @@ signals:
 
 private:
     void rebuild();
+    void rebuildPath();
     void fitAspect();
     void onMouseMove(QMouseEvent* event);
     QString quantityName() const;
@@ -81,6 +88,8 @@ private:
     QCPColorMap* m_map = nullptr;
     QCPColorScale* m_scale = nullptr;
     QCPCurve* m_triangle = nullptr;
+    QCPCurve* m_path = nullptr;
+    std::vector<QCPItemText*> m_pathLabels;
     QCPItemText* m_emptyLabel = nullptr;
     std::vector<QCPGraph*> m_markers;
     std::vector<QCPItemText*> m_markerLabels;

@@ -4,6 +4,7 @@
 #include "widgets/color_maps.h"
 #include "widgets/plane_contour_view.h"
 #include "widgets/plane_display_grid.h"
+#include "widgets/trajectory_labels.h"
 #include "widgets/vtk_gl_bridge.h"
 
 #include <QElapsedTimer>
@@ -292,8 +293,14 @@ void PlaneSurfaceView::rebuild(bool resetCamera) {
         s.labels[m]->SetVisibility(show && m < markers);
     }
     const bool surface = havePlane && m_plane.directions.has_value();
-    s.axes->SetXTitle((surface ? tr("direction 1") : tr("axis 1")).toUtf8().constData());
-    s.axes->SetYTitle((surface ? tr("direction 2") : tr("axis 2")).toUtf8().constData());
+    QString xTitle = surface ? tr("direction 1") : tr("axis 1");
+    QString yTitle = surface ? tr("direction 2") : tr("axis 2");
+    if (havePlane && m_plane.trajectory) {
+        xTitle = trajectoryAxisTitle(*m_plane.trajectory, 0);
+        yTitle = trajectoryAxisTitle(*m_plane.trajectory, 1);
+    }
+    s.axes->SetXTitle(xTitle.toUtf8().constData());
+    s.axes->SetYTitle(yTitle.toUtf8().constData());
     s.message->SetVisibility(!show);
     s.message->SetInput(havePlane
                             ? tr("Computing the first grid level…").toUtf8().constData()

@@ -42,6 +42,10 @@ QString qs(const std::string& text) {
 }
 
 QString planeTitle(const PlaneResult& p) {
+    if (p.trajectory)
+        return PlanePanel::tr("%1: trajectory of %2 on %3, %4×%4")
+            .arg(qs(p.id), qs(p.trajectory->run), qs(p.dataset))
+            .arg(p.resolution);
     if (p.directions)
         return PlanePanel::tr("%1: around %2 (seed %3) on %4, %5×%5")
             .arg(qs(p.id), qs(p.models[0]))

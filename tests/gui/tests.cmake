@@ -37,6 +37,10 @@ bs_add_test(test_cluster_views SOURCES test_cluster_views.cpp LIBS basinscope_gu
             LABELS gui GUI NEEDS_DISPLAY)
 set_target_properties(test_plane_views test_cluster_views PROPERTIES
                       DISABLE_PRECOMPILE_HEADERS ON)
+# A trajectory surface computed by the real job on the zoo's checkpoints, drawn with its path.
+bs_add_test(test_trajectory_view SOURCES test_trajectory_view.cpp LIBS basinscope_gui Qt6::Svg
+            LABELS gui GUI)
+set_target_properties(test_trajectory_view PROPERTIES DISABLE_PRECOMPILE_HEADERS ON)
 
 # Window layout at 1280x800 to 1920x1200: hints read whole, plots fill their cells. Under Xvfb
 # (the window holds the 3D plane view); BS_SCREENSHOT_DIR keeps pictures of the checked views.
