@@ -19,7 +19,8 @@
     X(paws)                                                                                        \
     X(jsonl)                                                                                       \
     X(csv)                                                                                         \
-    X(dataset_spec)
+    X(dataset_spec)                                                                                \
+    X(study)
 
 #define BS_FUZZ_DECLARE(name) int bsFuzz_##name(const uint8_t* data, size_t size);
 BS_FUZZ_TARGET_LIST(BS_FUZZ_DECLARE)
