@@ -5,10 +5,8 @@
 #include "core/common/error.h"
 #include "core/common/progress.h"
 #include "core/io/atomic_file.h"
+#include "core/jobs/hessian_job.h"
 #include "core/jobs/study_session.h"
-#include "core/landscape/hessian.h"
-#include "core/landscape/model_cache.h"
-#include "core/landscape/parameter_space.h"
 #include "core/study/study_store.h"
 
 #include <cstdio>
@@ -56,58 +54,40 @@ void registerHessianCommand(CLI::App& app, CliContext& context) {
     setCommandBody(*cmd, [options, &context]() {
         context.applyThreads();
         const Study study = readStudy(options->study);
-        std::string dataset = options->dataset;
-        if (dataset.empty() && study.surfaceDataset())
-            dataset = study.surfaceDataset()->name;
-        const int64_t d = study.datasetIndex(dataset);
-        if (d < 0)
-            throw Error("no dataset '" + dataset + "' in the study");
-        std::vector<std::string> models = options->models;
-        if (models.empty())
-            for (const ModelEntry& m : study.models)
-                models.push_back(m.name);
-        std::vector<std::string> groups = options->groups;
-        if (groups.empty())
-            groups.push_back("");
+        HessianRequest request;
+        request.models = options->models;
+        request.dataset = options->dataset;
+        request.groups = options->groups;
+        request.options = options->hessian;
+        request = resolveHessianRequest(study, request);
         StudySession session(study, computeOptions(context));
         ProgressPrinter printer("hessian", context.quiet);
         // Read-only: nothing is saved, so plain progress (Ctrl+C stops between products).
         const Progress progress(printer.callback());
         std::string csv = "model,group,parameters,eigenvalue_rank,eigenvalue,eigenvalue_bound,"
                           "trace,trace_standard_error\n";
-        for (const std::string& name : models) {
-            const int64_t m = study.modelIndex(name);
-            if (m < 0)
-                throw Error("no model '" + name + "' in the study");
-            const at::Tensor point = session.cache().get(m);
-            for (const std::string& group : groups) {
-                const HessianOperator op(session.space(), point,
-                                         session.evaluator(static_cast<size_t>(d)), group,
-                                         options->hessian.batchSize);
-                const HessianValue value = hessianSpectrum(op, options->hessian, progress);
-                printer.finish();
-                const std::string label = group.empty() ? "all" : group;
-                if (!context.quiet) {
-                    std::printf("%s [%s, %lld parameters] on %s: trace %.6g +- %.2g, top",
-                                name.c_str(), label.c_str(),
-                                static_cast<long long>(value.parameters), dataset.c_str(),
-                                value.trace, value.traceStandardError);
-                    for (size_t k = 0; k < value.eigenvalues.size(); ++k)
-                        std::printf(" %.6g (+-%.1g)", value.eigenvalues[k],
-                                    value.eigenvalueErrors[k]);
-                    std::printf("\n");
-                }
-                char row[320];
-                for (size_t k = 0; k < value.eigenvalues.size(); ++k) {
-                    std::snprintf(row, sizeof row, "%s,%s,%lld,%zu,%.17g,%.17g,%.17g,%.17g\n",
-                                  name.c_str(), label.c_str(),
-                                  static_cast<long long>(value.parameters), k + 1,
-                                  value.eigenvalues[k], value.eigenvalueErrors[k], value.trace,
-                                  value.traceStandardError);
-                    csv += row;
-                }
+        computeHessians(study, session, request, progress, [&](const ModelHessian& result) {
+            printer.finish();
+            const HessianValue& value = result.value;
+            const std::string label = result.group.empty() ? "all" : result.group;
+            if (!context.quiet) {
+                std::printf("%s [%s, %lld parameters] on %s: trace %.6g +- %.2g, top",
+                            result.model.c_str(), label.c_str(),
+                            static_cast<long long>(value.parameters), result.dataset.c_str(),
+                            value.trace, value.traceStandardError);
+                for (size_t k = 0; k < value.eigenvalues.size(); ++k)
+                    std::printf(" %.6g (+-%.1g)", value.eigenvalues[k], value.eigenvalueErrors[k]);
+                std::printf("\n");
             }
-        }
+            char row[320];
+            for (size_t k = 0; k < value.eigenvalues.size(); ++k) {
+                std::snprintf(row, sizeof row, "%s,%s,%lld,%zu,%.17g,%.17g,%.17g,%.17g\n",
+                              result.model.c_str(), label.c_str(),
+                              static_cast<long long>(value.parameters), k + 1, value.eigenvalues[k],
+                              value.eigenvalueErrors[k], value.trace, value.traceStandardError);
+                csv += row;
+            }
+        });
         if (!options->csv.empty()) {
             AtomicFile file(options->csv);
             file.write(csv.data(), csv.size());

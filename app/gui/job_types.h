@@ -29,7 +29,8 @@ enum class JobKind {
     Sharpness,
     Attribution,
     Flips,
-    Soup
+    Soup,
+    Hessian
 };
 enum class JobOutcome { Completed, Cancelled, Failed };
 

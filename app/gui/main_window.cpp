@@ -8,6 +8,7 @@
 #include "app/gui/export_dialog.h"
 #include "app/gui/flips_panel.h"
 #include "app/gui/interpolation_panel.h"
+#include "app/gui/hessian_runner.h"
 #include "app/gui/job_controller.h"
 #include "app/gui/job_status_widget.h"
 #include "app/gui/main_actions.h"
@@ -209,6 +210,7 @@ void MainWindow::connectActions() {
     a->viewMenu->insertAction(a->resetLayout, m_modelsDock->toggleViewAction());
     m_models->view()->addActions({a->computeSelected, a->removeModels});
     m_models->toolBar()->addAction(a->addModels);
+    new HessianRunner(this); // adds Compute Hessian to the models table
 }
 
 void MainWindow::connectJobs() {

@@ -1,5 +1,6 @@
 #include "app/gui/models_panel.h"
 
+#include "app/gui/hessian_columns.h"
 #include "app/gui/study_document.h"
 #include "app/gui/study_views.h"
 #include "core/study/study_csv.h"
@@ -96,7 +97,9 @@ void ModelsPanel::rebuild() {
     for (int64_t m : selectedModels())
         selectedNames << m_model->index(int(m), 0).data().toString();
     const Study& study = m_document->study();
-    m_model->setTable(StudyViews::modelTable(study, m_document->shownClustering()));
+    if (m_document->path() != m_hessianStudy)
+        m_hessian.clear();
+    m_model->setTable(table());
     m_summary->setText(m_document->isOpen()
                            ? tr("%n model(s)", nullptr, int(study.models.size())) +
                                  tr(", %n dataset(s)", nullptr, int(study.datasets.size()))
@@ -114,7 +117,23 @@ void ModelsPanel::rebuild() {
 }
 
 void ModelsPanel::refreshValues() {
-    m_model->setTable(StudyViews::modelTable(m_document->study(), m_document->shownClustering()));
+    m_model->setTable(table());
+}
+
+ModelTable ModelsPanel::table() const {
+    ModelTable table = StudyViews::modelTable(m_document->study(), m_document->shownClustering());
+    appendHessianColumns(table, m_document->study(), m_hessian);
+    return table;
+}
+
+void ModelsPanel::setHessian(std::vector<ModelHessian> results) {
+    const bool newColumns = m_hessian.empty() != results.empty();
+    m_hessian = std::move(results);
+    m_hessianStudy = m_document->path();
+    if (newColumns)
+        rebuild(); // a reset of the table: fit the new columns' widths
+    else
+        refreshValues();
 }
 
 void ModelsPanel::renderTo(QCPPainter& painter, const QSize& size) {

@@ -1,6 +1,7 @@
 #pragma once
 // ModelsPanel: the table of models (metrics, swatches), sortable, with the model selection.
 
+#include "core/jobs/hessian_job.h"
 #include "widgets/exportable_view.h"
 #include "widgets/model_table_model.h"
 
@@ -36,12 +37,18 @@ public:
     // A size that shows every row (for headless figure export).
     QSize naturalSize() const;
 
+    // Hessian results shown as columns (held here only: the study file does not store them);
+    // forgotten when another study is opened.
+    void setHessian(std::vector<ModelHessian> results);
+    const std::vector<ModelHessian>& hessian() const { return m_hessian; }
+
 signals:
     void selectionChanged(const std::vector<int64_t>& models);
 
 private:
     void rebuild();
     void refreshValues();
+    ModelTable table() const;
 
     StudyDocument* m_document;
     ModelTableModel* m_model;
@@ -49,6 +56,8 @@ private:
     QTableView* m_view;
     QToolBar* m_toolBar;
     QLabel* m_summary;
+    std::vector<ModelHessian> m_hessian;
+    QString m_hessianStudy; // the study file the results belong to
 };
 
 } // namespace bs::ui

@@ -41,6 +41,11 @@ set_target_properties(test_plane_views test_cluster_views PROPERTIES
 bs_add_test(test_trajectory_view SOURCES test_trajectory_view.cpp LIBS basinscope_gui Qt6::Svg
             LABELS gui GUI)
 set_target_properties(test_trajectory_view PROPERTIES DISABLE_PRECOMPILE_HEADERS ON)
+# Compute Hessian: the core job in the background, top eigenvalue and trace as Models table
+# columns (under Xvfb: the window holds the 3D plane view).
+bs_add_test(test_hessian_columns SOURCES test_hessian_columns.cpp LIBS basinscope_gui
+            LABELS gui GUI NEEDS_DISPLAY)
+set_target_properties(test_hessian_columns PROPERTIES DISABLE_PRECOMPILE_HEADERS ON)
 
 # Window layout at 1280x800 to 1920x1200: hints read whole, plots fill their cells. Under Xvfb
 # (the window holds the 3D plane view); BS_SCREENSHOT_DIR keeps pictures of the checked views.

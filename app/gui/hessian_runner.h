@@ -1,0 +1,45 @@
+#pragma once
+// HessianRunner: the Models table's Compute Hessian action, run as a background study job.
+
+#include "app/gui/job_types.h"
+#include "core/jobs/hessian_job.h"
+
+#include <QObject>
+
+#include <string>
+#include <vector>
+
+Q_DECLARE_METATYPE(bs::ModelHessian)
+
+class QAction;
+
+namespace bs::ui {
+
+class MainWindow;
+
+// Computes the top Hessian eigenvalues and trace (core/jobs/hessian_job.h, the CLI's defaults)
+// of the models selected in the table, or of every model when none is, on the surface dataset.
+// Each model's result reaches the table as soon as it is finished; a cancelled job keeps the
+// finished ones. Results are held in memory by the Models panel, never written to the study.
+class HessianRunner : public QObject {
+    Q_OBJECT
+public:
+    explicit HessianRunner(MainWindow* window);
+
+    QAction* action() const { return m_action; }
+    // Starts the job for these models (all when empty); false when none started.
+    bool compute(const std::vector<std::string>& models,
+                 const HessianOptions& options = HessianOptions());
+
+signals:
+    void finished(bs::ui::JobOutcome outcome);
+
+private:
+    void onResult(const ModelHessian& result);
+
+    MainWindow* m_window;
+    QAction* m_action;
+    bool m_running = false;
+};
+
+} // namespace bs::ui

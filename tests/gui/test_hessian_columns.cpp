@@ -1,0 +1,142 @@
+// The Models table's Compute Hessian: the core Hessian job runs in the background on two zoo
+// models and each model's top eigenvalue and trace arrive as table columns, equal to the core
+// function's own result for that model; nothing of it is written to the study file.
+#include <functional>
+
+#include "app/gui/hessian_runner.h"
+#include "app/gui/main_window.h"
+#include "app/gui/models_panel.h"
+#include "app/gui/settings.h"
+#include "app/gui/study_document.h"
+#include "core/jobs/study_builder.h"
+#include "core/jobs/study_session.h"
+#include "core/landscape/model_cache.h"
+#include "core/landscape/parameter_space.h"
+#include "core/study/study_lock.h"
+#include "core/study/study_store.h"
+#include "tests/support/test_support.h"
+
+#include <QAction>
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest/QtTest>
+
+#include <cmath>
+
+using namespace bs;
+using namespace bs::ui;
+namespace fs = std::filesystem;
+
+namespace {
+
+QByteArray fileHash(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+} // namespace
+
+class TestHessianColumns : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_study;
+    std::unique_ptr<QSettings> m_backend;
+    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<MainWindow> m_window;
+    HessianOptions m_options;
+
+private slots:
+    void initTestCase() {
+        const fs::path zoo = test::testDataDir() / ".." / ".." / "resources" / "zoo" / "toy-cue";
+        QVERIFY2(fs::exists(zoo / "natural-seed-1"), "the committed zoo is missing");
+        NewStudyOptions options;
+        options.models = {(zoo / "natural-seed-1").string(), (zoo / "balanced-seed-2").string()};
+        options.datasets.push_back(
+            parseNamedDatasetSpec("dev=" + (zoo / "data" / "dev.tsv").string() +
+                                      ":cola:samples=24,sampling=random,seed=3",
+                                  DatasetRole::Surface));
+        m_study = m_dir.filePath(QStringLiteral("hessian.h5"));
+        {
+            const Study study = buildStudy(options);
+            StudyLock lock(m_study.toStdString(), "test");
+            writeStudy(study, m_study.toStdString());
+        }
+        m_backend = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")),
+                                                QSettings::IniFormat);
+        m_settings = std::make_unique<Settings>(m_backend.get());
+        m_window = std::make_unique<MainWindow>(m_settings.get());
+        m_window->resize(1400, 900);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QSignalSpy opened(m_window.get(), &MainWindow::studyOpened);
+        m_window->openStudy(m_study);
+        QVERIFY(opened.wait(10000));
+        // Fewer products than the defaults, to stay quick; the same options below.
+        m_options.topK = 2;
+        m_options.lanczosSteps = 12;
+        m_options.traceSamples = 8;
+        m_options.seed = 5;
+    }
+
+    void actionIsOnTheModelsTable() {
+        HessianRunner* runner = m_window->findChild<HessianRunner*>();
+        QVERIFY(runner);
+        QVERIFY(m_window->modelsPanel()->view()->actions().contains(runner->action()));
+        QVERIFY(
+            !m_window->modelsPanel()->tableModel()->table().column(QStringLiteral("hessian:top")));
+    }
+
+    void resultsArriveAsColumnsEqualToTheCoreFunction() {
+        HessianRunner* runner = m_window->findChild<HessianRunner*>();
+        const QByteArray before = fileHash(m_study);
+        QSignalSpy done(runner, &HessianRunner::finished);
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(runner->compute({}, m_options)); // every model
+        QVERIFY(done.wait(120000));
+        qInfo("Hessian of 2 zoo models (top %lld, %lld Lanczos steps, %lld trace samples) in "
+              "the GUI: %.2f s",
+              static_cast<long long>(m_options.topK),
+              static_cast<long long>(m_options.lanczosSteps),
+              static_cast<long long>(m_options.traceSamples), timer.elapsed() / 1000.0);
+        QCOMPARE(done.front().at(0).value<JobOutcome>(), JobOutcome::Completed);
+
+        const ModelTable& table = m_window->modelsPanel()->tableModel()->table();
+        const ModelColumn* top = table.column(QStringLiteral("hessian:top"));
+        const ModelColumn* trace = table.column(QStringLiteral("hessian:trace"));
+        QVERIFY(top && trace);
+
+        // The reference: the core function on the study as the file holds it, in this thread.
+        const Study study = readStudy(m_study.toStdString());
+        StudySession session(study, {});
+        for (size_t m = 0; m < study.models.size(); ++m) {
+            const HessianOperator op(session.space(), session.cache().get(int64_t(m)),
+                                     session.evaluator(0), "", m_options.batchSize);
+            const HessianValue want = hessianSpectrum(op, m_options, {});
+            qInfo("%s: λmax %.6g (table %.6g), trace %.6g ± %.2g (table %.6g)",
+                  study.models[m].name.c_str(), want.eigenvalues[0], top->numbers[m], want.trace,
+                  want.traceStandardError, trace->numbers[m]);
+            // Deterministic for a seed: the same numbers, in the row of the same model.
+            QCOMPARE(top->numbers[m], want.eigenvalues[0]);
+            QCOMPARE(trace->numbers[m], want.trace);
+            // At a trained minimum the largest curvature is positive.
+            QVERIFY(want.eigenvalues[0] > 0);
+        }
+        // The two models differ, so rows were not mixed up silently.
+        QVERIFY(top->numbers[0] != top->numbers[1]);
+        // Shown, exported, and held in memory only: the study file is as it was.
+        QVERIFY(m_window->modelsPanel()->toCsv().contains(QStringLiteral("hessian:trace")));
+        QCOMPARE(fileHash(m_study), before);
+    }
+
+    void cleanupTestCase() { m_window.reset(); }
+};
+
+QTEST_MAIN(TestHessianColumns)
+#include "test_hessian_columns.moc"
