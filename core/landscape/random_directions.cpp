@@ -78,17 +78,4 @@ PlaneBasis makeDirectionBasis(const at::Tensor& centre, const std::vector<Parame
     return basis;
 }
 
-const char* biasTreatmentName(BiasTreatment biases) {
-    return biases == BiasTreatment::Zero ? "zero" : "keep";
-}
-
-BiasTreatment parseBiasTreatment(const std::string& name) {
-    if (name == "zero")
-        return BiasTreatment::Zero;
-    if (name == "keep")
-        return BiasTreatment::Keep;
-    throw Error("unknown treatment of biases and LayerNorm parameters '" + name +
-                "' (expected 'zero' or 'keep')");
-}
-
 } // namespace bs
