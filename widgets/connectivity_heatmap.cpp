@@ -18,6 +18,9 @@ namespace bs::ui {
 namespace {
 
 const QString kHoverLayer = QStringLiteral("hover");
+// Opacity of a faded cell: light enough to read as greyed out on the white plot background,
+// dark enough that its colour can still be compared.
+constexpr unsigned char kFadedAlpha = 45;
 
 } // namespace
 
@@ -112,6 +115,8 @@ void ConnectivityHeatmap::setData(HeatmapData data) {
     const int64_t n = int64_t(m_data.names.size());
     if (m_data.values.rows != n || m_data.values.cols != n)
         m_data.values = Matrix::filled(n, n);
+    if (m_data.faded.size() != size_t(n * n))
+        m_data.faded.clear();
     if (!sameModels) {
         std::vector<int64_t> order(static_cast<size_t>(n));
         std::iota(order.begin(), order.end(), 0);
@@ -138,6 +143,7 @@ void ConnectivityHeatmap::setValues(const Matrix& values) {
     for (int64_t r = 0; r < shown; ++r)
         for (int64_t c = 0; c < shown; ++c)
             m_map->data()->setCell(int(c), int(r), values(m_order[size_t(r)], m_order[size_t(c)]));
+    updateFading();
     updateColorRange();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -221,6 +227,7 @@ void ConnectivityHeatmap::rebuildMap() {
         for (int64_t c = 0; c < n; ++c)
             m_map->data()->setCell(int(c), int(r),
                                    m_data.values(m_order[size_t(r)], m_order[size_t(c)]));
+    updateFading();
     const double upper = double(std::max<int64_t>(n, 1)) - 0.5;
     m_plot->xAxis->setRange(-0.5, upper);
     m_plot->yAxis->setRange(-0.5, upper);
@@ -252,6 +259,31 @@ void ConnectivityHeatmap::updateColorRange() {
         hi += pad;
     }
     m_map->setDataRange(QCPRange(lo, hi));
+}
+
+bool ConnectivityHeatmap::isFaded(int64_t i, int64_t j) const {
+    const size_t n = m_data.names.size();
+    return !m_data.faded.empty() && m_data.faded[size_t(i) * n + size_t(j)] != 0;
+}
+
+void ConnectivityHeatmap::updateFading() {
+    if (m_data.faded.empty()) {
+        m_map->data()->clearAlpha();
+        return;
+    }
+    const int64_t n = int64_t(m_order.size());
+    for (int64_t r = 0; r < n; ++r)
+        for (int64_t c = 0; c < n; ++c)
+            m_map->data()->setAlpha(int(c), int(r),
+                                    isFaded(m_order[size_t(r)], m_order[size_t(c)]) ? kFadedAlpha
+                                                                                    : 255);
+}
+
+bool ConnectivityHeatmap::cellFaded(int64_t i, int64_t j) const {
+    const int64_t r = positionOf(i), c = positionOf(j);
+    if (r < 0 || c < 0)
+        return false;
+    return m_map->data()->alpha(int(c), int(r)) < 255;
 }
 
 void ConnectivityHeatmap::updateTicks(const QSize& plotSize) {
@@ -314,10 +346,14 @@ void ConnectivityHeatmap::onMouseMove(QMouseEvent* event) {
         return;
     }
     const double value = m_data.values(pair.first, pair.second);
-    const QString text = tr("<b>%1</b> → <b>%2</b><br>%3 = %4")
-                             .arg(m_data.names[size_t(pair.first)].toHtmlEscaped(),
-                                  m_data.names[size_t(pair.second)].toHtmlEscaped(),
-                                  m_data.valueName.toHtmlEscaped(), valueText(value));
+    const QString text =
+        tr("<b>%1</b> → <b>%2</b><br>%3 = %4")
+            .arg(m_data.names[size_t(pair.first)].toHtmlEscaped(),
+                 m_data.names[size_t(pair.second)].toHtmlEscaped(),
+                 m_data.valueName.toHtmlEscaped(), valueText(value)) +
+        (isFaded(pair.first, pair.second)
+             ? QStringLiteral("<br><i>%1</i>").arg(m_data.fadedNote.toHtmlEscaped())
+             : QString());
     QToolTip::showText(event->globalPosition().toPoint(), text, m_plot);
     emit cellHovered(pair.first, pair.second, value);
 }

@@ -28,6 +28,10 @@ struct HeatmapData {
     QString title;              // e.g. "Convexity gap on mnli"
     QString valueName;          // colour scale label, e.g. "CG (loss)"
     QString emptyText;          // shown when there are no models
+    // Cells drawn faded (row-major, names.size() squared; empty: none), e.g. those whose
+    // bootstrap interval contains 0: the value stays readable but no longer stands out.
+    std::vector<uint8_t> faded;
+    QString fadedNote; // the hover text's reason for a faded cell
 };
 
 // The matrix is drawn in a display order (position -> model index) so that axes can be
@@ -60,6 +64,8 @@ public:
     QPoint cellCenter(int64_t i, int64_t j) const;
     // The pair under a widget position, or (-1, -1).
     std::pair<int64_t, int64_t> pairAt(const QPoint& position) const;
+    // Whether the colour map draws cell (i, j) faded (read back from the drawn map).
+    bool cellFaded(int64_t i, int64_t j) const;
     QCustomPlot* plot() const { return m_plot; }
 
     QString exportName() const override { return QStringLiteral("connectivity"); }
@@ -79,6 +85,8 @@ private:
     void updatePositions();
     void updateTicks(const QSize& plotSize);
     void updateColorRange();
+    void updateFading();
+    bool isFaded(int64_t i, int64_t j) const;
     void placeFrame(QCPItemRect* frame, int64_t i, int64_t j);
     int64_t positionOf(int64_t model) const;
     void onMouseMove(QMouseEvent* event);

@@ -1,5 +1,6 @@
 #include "app/gui/connectivity_panel.h"
 
+#include "app/gui/bootstrap_runner.h"
 #include "app/gui/settings.h"
 #include "app/gui/study_document.h"
 
@@ -7,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
+#include <QPushButton>
 #include <QSignalBlocker>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -25,7 +27,9 @@ ConnectivityPanel::ConnectivityPanel(StudyDocument* document, Settings* settings
     , m_matrixBox(new QComboBox(this))
     , m_datasetBox(new QComboBox(this))
     , m_sortBox(new QComboBox(this))
-    , m_sortDirection(new QToolButton(this)) {
+    , m_sortDirection(new QToolButton(this))
+    , m_bootstrapButton(new QPushButton(tr("Bootstrap Intervals…"), this))
+    , m_intervalBox(new QComboBox(this)) {
     for (MatrixKind kind : StudyViews::matrixKinds())
         m_matrixBox->addItem(StudyViews::matrixTitle(kind), StudyViews::matrixId(kind));
     m_matrixBox->setToolTip(tr("Which pairwise quantity the map shows"));
@@ -34,6 +38,13 @@ ConnectivityPanel::ConnectivityPanel(StudyDocument* document, Settings* settings
     // Wide enough for every entry, e.g. "hans-lo (diagnostic)": no clipped names.
     for (QComboBox* box : {m_matrixBox, m_datasetBox, m_sortBox})
         box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_intervalBox->addItem(tr("value"), int(IntervalDisplay::Value));
+    m_intervalBox->addItem(tr("interval width"), int(IntervalDisplay::Width));
+    m_intervalBox->addItem(tr("value, faded where the interval contains 0"),
+                           int(IntervalDisplay::FadeContainingZero));
+    m_intervalBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_bootstrapButton->setVisible(false);
+    m_intervalBox->setVisible(false);
     m_sortDirection->setCheckable(true);
     m_sortDirection->setToolTip(tr("Sort direction"));
     m_sortDirection->setAutoRaise(true);
@@ -49,6 +60,9 @@ ConnectivityPanel::ConnectivityPanel(StudyDocument* document, Settings* settings
     bar->addWidget(new QLabel(tr("sorted by"), this));
     bar->addWidget(m_sortBox);
     bar->addWidget(m_sortDirection);
+    bar->addSpacing(8);
+    bar->addWidget(m_bootstrapButton);
+    bar->addWidget(m_intervalBox);
     bar->addStretch(1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -64,6 +78,8 @@ ConnectivityPanel::ConnectivityPanel(StudyDocument* document, Settings* settings
     };
     connect(m_matrixBox, &QComboBox::currentIndexChanged, this, changed);
     connect(m_datasetBox, &QComboBox::currentIndexChanged, this, changed);
+    connect(m_intervalBox, &QComboBox::currentIndexChanged, this, changed);
+    connect(m_bootstrapButton, &QPushButton::clicked, this, &ConnectivityPanel::computeIntervals);
     connect(m_sortBox, &QComboBox::currentIndexChanged, this, [this] {
         if (m_updating)
             return;
@@ -91,16 +107,7 @@ ConnectivityPanel::ConnectivityPanel(StudyDocument* document, Settings* settings
             });
     connect(m_heatmap, &ConnectivityHeatmap::cellHovered, this,
             [this](int64_t i, int64_t j, double value) {
-                if (i < 0) {
-                    emit statusMessage(QString());
-                    return;
-                }
-                const auto& names = m_heatmap->data().names;
-                emit statusMessage(tr("%1 → %2: %3 = %4")
-                                       .arg(names[size_t(i)], names[size_t(j)],
-                                            m_heatmap->data().valueName,
-                                            std::isnan(value) ? tr("not computed yet")
-                                                              : QString::number(value, 'g', 5)));
+                emit statusMessage(i < 0 ? QString() : hoverText(i, j, value));
             });
     connect(document, &StudyDocument::studyReset, this, &ConnectivityPanel::rebuild);
     connect(document, &StudyDocument::shownClusteringChanged, this, [this] {
@@ -114,6 +121,107 @@ ConnectivityPanel::ConnectivityPanel(StudyDocument* document, Settings* settings
 
 MatrixKind ConnectivityPanel::matrix() const {
     return StudyViews::matrixFromId(m_matrixBox->currentData().toString());
+}
+
+QString ConnectivityPanel::hoverText(int64_t i, int64_t j, double value) const {
+    const auto& names = m_heatmap->data().names;
+    QString text =
+        tr("%1 → %2: %3 = %4")
+            .arg(names[size_t(i)], names[size_t(j)], m_heatmap->data().valueName,
+                 std::isnan(value) ? tr("not computed yet") : QString::number(value, 'g', 5));
+    const BootstrapResult* result = m_bootstrap ? m_bootstrap->result() : nullptr;
+    if (const IntervalMatrices* intervals = shownIntervals()) {
+        const QString interval = HeatmapIntervals::text(*intervals, i, j);
+        if (!interval.isEmpty())
+            text += tr(", %1% interval %2")
+                        .arg(QString::number(result->options.level * 100.0, 'g', 3), interval);
+    }
+    // How often each model stays in its cluster when the examples are resampled.
+    if (result && !result->stability.keep.empty()) {
+        const ClusteringResult& clustering = result->stability.clustering;
+        QStringList kept;
+        for (int64_t m : {i, j})
+            for (size_t k = 0; k < clustering.models.size(); ++k)
+                if (QString::fromStdString(clustering.models[k]) == names[size_t(m)])
+                    kept << tr("%1 %2%")
+                                .arg(names[size_t(m)])
+                                .arg(std::lround(result->stability.keep[k] * 100.0));
+        if (!kept.isEmpty())
+            text += tr("; cluster kept in resamples: %1").arg(kept.join(QStringLiteral(", ")));
+    }
+    return text;
+}
+
+void ConnectivityPanel::setBootstrap(BootstrapRunner* runner) {
+    m_bootstrap = runner;
+    m_bootstrapButton->setVisible(true);
+    m_intervalBox->setVisible(true);
+    connect(runner, &BootstrapRunner::availabilityChanged, this,
+            &ConnectivityPanel::updateIntervalChoices);
+    connect(runner, &BootstrapRunner::resultChanged, this, [this] {
+        updateIntervalChoices();
+        refreshData();
+    });
+    connect(runner, &BootstrapRunner::finished, this, [this](JobOutcome outcome) {
+        updateIntervalChoices();
+        const BootstrapResult* r = m_bootstrap->result();
+        if (outcome == JobOutcome::Failed || !r) {
+            emit statusMessage(tr("Bootstrap intervals failed (see the message)."));
+            return;
+        }
+        QString text = tr("Intervals of %1 pairs on %2 from %3 resamples of %4 examples")
+                           .arg(r->pairs)
+                           .arg(QString::fromStdString(r->dataset))
+                           .arg(r->options.resamples)
+                           .arg(r->examples);
+        if (r->pairsWithoutExamples > 0)
+            text += tr("; %1 pairs have no per-example losses").arg(r->pairsWithoutExamples);
+        if (outcome == JobOutcome::Cancelled)
+            text += tr(" (cancelled: the pairs done)");
+        emit statusMessage(text + QLatin1Char('.'));
+    });
+    updateIntervalChoices();
+}
+
+bool ConnectivityPanel::computeIntervals() {
+    if (!m_bootstrap || !m_bootstrap->start(dataset()))
+        return false;
+    updateIntervalChoices();
+    return true;
+}
+
+IntervalDisplay ConnectivityPanel::intervalDisplay() const {
+    return IntervalDisplay(m_intervalBox->currentData().toInt());
+}
+
+void ConnectivityPanel::setIntervalDisplay(IntervalDisplay display) {
+    m_intervalBox->setCurrentIndex(std::max(m_intervalBox->findData(int(display)), 0));
+}
+
+const IntervalMatrices* ConnectivityPanel::shownIntervals() const {
+    const BootstrapResult* result = m_bootstrap ? m_bootstrap->result() : nullptr;
+    if (!result || QString::fromStdString(result->dataset) != dataset())
+        return nullptr;
+    return HeatmapIntervals::of(*result, matrix());
+}
+
+void ConnectivityPanel::updateIntervalChoices() {
+    if (!m_bootstrap)
+        return;
+    const bool available = m_bootstrap->available();
+    m_bootstrapButton->setEnabled(available && !m_bootstrap->running());
+    m_bootstrapButton->setToolTip(
+        available ? tr("Resample the evaluation examples (from the per-example losses kept "
+                       "beside the study) for intervals of every computed pair on the shown "
+                       "dataset, and the cluster stability of the shown clustering; held in "
+                       "memory, not in the study file")
+                  : tr("Needs the per-example losses beside the study: run "
+                       "'basinscope-cli curves STUDY --example-losses'"));
+    const bool shown = shownIntervals() != nullptr;
+    m_intervalBox->setEnabled(shown);
+    m_intervalBox->setToolTip(shown ? tr("What the map shows of the bootstrap intervals")
+                                    : tr("Bootstrap the intervals of this dataset first (the "
+                                         "distance has none)"));
 }
 
 QString ConnectivityPanel::dataset() const {
@@ -136,7 +244,12 @@ QMenu* ConnectivityPanel::pairMenu(const QPoint& position) {
 
 QString ConnectivityPanel::exportName() const {
     const QString ds = matrix() == MatrixKind::Distance ? QString() : QLatin1Char('-') + dataset();
-    return QStringLiteral("connectivity-") + StudyViews::matrixId(matrix()) + ds;
+    const IntervalDisplay display = shownIntervals() ? intervalDisplay() : IntervalDisplay::Value;
+    const QString shown = display == IntervalDisplay::Width ? QStringLiteral("-width")
+                          : display == IntervalDisplay::FadeContainingZero
+                              ? QStringLiteral("-faded")
+                              : QString();
+    return QStringLiteral("connectivity-") + StudyViews::matrixId(matrix()) + ds + shown;
 }
 
 void ConnectivityPanel::setSortColumn(const QString& id, bool ascending) {
@@ -193,7 +306,12 @@ void ConnectivityPanel::rebuild() {
 }
 
 void ConnectivityPanel::refreshData() {
-    m_heatmap->setData(StudyViews::heatmap(m_document->study(), matrix(), dataset()));
+    HeatmapData data = StudyViews::heatmap(m_document->study(), matrix(), dataset());
+    if (const IntervalMatrices* intervals = shownIntervals())
+        HeatmapIntervals::apply(data, *intervals, intervalDisplay(),
+                                m_bootstrap->result()->options.level);
+    m_heatmap->setData(std::move(data));
+    updateIntervalChoices();
 }
 
 void ConnectivityPanel::refreshOrder() {

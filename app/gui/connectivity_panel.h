@@ -1,6 +1,7 @@
 #pragma once
 // ConnectivityPanel: the heatmap with its choices (matrix, dataset, axis order).
 
+#include "app/gui/heatmap_intervals.h"
 #include "app/gui/study_views.h"
 #include "widgets/connectivity_heatmap.h"
 
@@ -8,10 +9,12 @@
 
 class QComboBox;
 class QMenu;
+class QPushButton;
 class QToolButton;
 
 namespace bs::ui {
 
+class BootstrapRunner;
 class Settings;
 class StudyDocument;
 
@@ -24,6 +27,16 @@ public:
     QComboBox* matrixBox() const { return m_matrixBox; }
     QComboBox* datasetBox() const { return m_datasetBox; }
     QComboBox* sortBox() const { return m_sortBox; }
+    QPushButton* bootstrapButton() const { return m_bootstrapButton; }
+    QComboBox* intervalBox() const { return m_intervalBox; }
+
+    // Where the map's bootstrap intervals come from; until it is set the button stays hidden.
+    void setBootstrap(BootstrapRunner* runner);
+    BootstrapRunner* bootstrap() const { return m_bootstrap; }
+    // Starts the intervals of the shown dataset in the background; false when none started.
+    bool computeIntervals();
+    IntervalDisplay intervalDisplay() const;
+    void setIntervalDisplay(IntervalDisplay display);
 
     MatrixKind matrix() const;
     QString dataset() const;
@@ -53,6 +66,10 @@ private:
     void refreshData(); // values only (a pair finished, a choice changed)
     void refreshOrder();
     void saveChoices();
+    void updateIntervalChoices();
+    // The intervals of the shown matrix and dataset, or nullptr.
+    const IntervalMatrices* shownIntervals() const;
+    QString hoverText(int64_t i, int64_t j, double value) const;
 
     StudyDocument* m_document;
     Settings* m_settings;
@@ -61,6 +78,9 @@ private:
     QComboBox* m_datasetBox;
     QComboBox* m_sortBox;
     QToolButton* m_sortDirection;
+    QPushButton* m_bootstrapButton;
+    QComboBox* m_intervalBox;
+    BootstrapRunner* m_bootstrap = nullptr;
     bool m_updating = false;
 };
 

@@ -30,6 +30,7 @@ enum class JobKind {
     Attribution,
     Flips,
     Soup,
+    Bootstrap,
     Hessian
 };
 enum class JobOutcome { Completed, Cancelled, Failed };

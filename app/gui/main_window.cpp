@@ -1,6 +1,7 @@
 #include "app/gui/main_window.h"
 
 #include "app/gui/attribution_panel.h"
+#include "app/gui/bootstrap_runner.h"
 #include "app/gui/clusters_panel.h"
 #include "app/gui/connectivity_panel.h"
 #include "app/gui/dataset_form.h"
@@ -105,6 +106,7 @@ MainWindow::MainWindow(Settings* settings, QWidget* parent)
     addAnalysisPanel(new AttributionPanel(this), tr("Attribution"));
     addAnalysisPanel(new FlipsPanel(this), tr("Flips"));
     addAnalysisPanel(new SoupsPanel(this), tr("Soups"));
+    m_connectivity->setBootstrap(new BootstrapRunner(this));
     connect(m_document, &StudyDocument::studyReset, this, [this] {
         QStringList diagnostics;
         for (const DatasetEntry& d : m_document->study().datasets)

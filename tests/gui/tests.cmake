@@ -64,3 +64,7 @@ set_target_properties(test_opening_view PROPERTIES DISABLE_PRECOMPILE_HEADERS ON
 bs_add_test(test_analysis_views SOURCES test_analysis_views.cpp
             LIBS basinscope_gui bs_gui_test_fixture Qt6::Svg LABELS gui GUI NEEDS_DISPLAY)
 set_target_properties(test_analysis_views PROPERTIES DISABLE_PRECOMPILE_HEADERS ON)
+# Bootstrap intervals in the connectivity map, computed by the real job on per-example losses.
+bs_add_test(test_bootstrap_view SOURCES test_bootstrap_view.cpp
+            LIBS basinscope_gui bs_gui_test_fixture LABELS gui GUI NEEDS_DISPLAY)
+set_target_properties(test_bootstrap_view PROPERTIES DISABLE_PRECOMPILE_HEADERS ON)
