@@ -4,11 +4,11 @@
 #include "app/gui/settings.h"
 #include "app/gui/study_document.h"
 
+#include <QActionGroup>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
-#include <QPushButton>
 #include <QSignalBlocker>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -28,8 +28,9 @@ ConnectivityPanel::ConnectivityPanel(StudyDocument* document, Settings* settings
     , m_datasetBox(new QComboBox(this))
     , m_sortBox(new QComboBox(this))
     , m_sortDirection(new QToolButton(this))
-    , m_bootstrapButton(new QPushButton(tr("Bootstrap Intervals…"), this))
-    , m_intervalBox(new QComboBox(this)) {
+    , m_intervalButton(new QToolButton(this))
+    , m_bootstrapAction(new QAction(tr("Bootstrap Intervals…"), this))
+    , m_intervalChoices(new QActionGroup(this)) {
     for (MatrixKind kind : StudyViews::matrixKinds())
         m_matrixBox->addItem(StudyViews::matrixTitle(kind), StudyViews::matrixId(kind));
     m_matrixBox->setToolTip(tr("Which pairwise quantity the map shows"));
@@ -38,13 +39,29 @@ ConnectivityPanel::ConnectivityPanel(StudyDocument* document, Settings* settings
     // Wide enough for every entry, e.g. "hans-lo (diagnostic)": no clipped names.
     for (QComboBox* box : {m_matrixBox, m_datasetBox, m_sortBox})
         box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_intervalBox->addItem(tr("value"), int(IntervalDisplay::Value));
-    m_intervalBox->addItem(tr("interval width"), int(IntervalDisplay::Width));
-    m_intervalBox->addItem(tr("value, faded where the interval contains 0"),
-                           int(IntervalDisplay::FadeContainingZero));
-    m_intervalBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_bootstrapButton->setVisible(false);
-    m_intervalBox->setVisible(false);
+    // One compact menu button: the choices beside the others would widen the panel's minimum
+    // and squeeze the interpolation view in a 1280-pixel window.
+    auto* intervalMenu = new QMenu(this);
+    intervalMenu->setToolTipsVisible(true); // the action says why it is disabled
+    intervalMenu->addAction(m_bootstrapAction);
+    intervalMenu->addSection(tr("Show"));
+    for (const auto& [display, text] :
+         {std::pair{IntervalDisplay::Value, tr("Value")},
+          std::pair{IntervalDisplay::Width, tr("Interval Width")},
+          std::pair{IntervalDisplay::FadeContainingZero,
+                    tr("Value, Faded Where the Interval Contains 0")}}) {
+        QAction* action = intervalMenu->addAction(text);
+        action->setCheckable(true);
+        action->setChecked(display == IntervalDisplay::Value);
+        action->setData(int(display));
+        m_intervalChoices->addAction(action);
+    }
+    m_intervalChoices->setExclusive(true);
+    m_intervalButton->setText(tr("Intervals"));
+    m_intervalButton->setMenu(intervalMenu);
+    m_intervalButton->setPopupMode(QToolButton::InstantPopup);
+    m_intervalButton->setAutoRaise(true);
+    m_intervalButton->setVisible(false);
     m_sortDirection->setCheckable(true);
     m_sortDirection->setToolTip(tr("Sort direction"));
     m_sortDirection->setAutoRaise(true);
@@ -60,9 +77,7 @@ ConnectivityPanel::ConnectivityPanel(StudyDocument* document, Settings* settings
     bar->addWidget(new QLabel(tr("sorted by"), this));
     bar->addWidget(m_sortBox);
     bar->addWidget(m_sortDirection);
-    bar->addSpacing(8);
-    bar->addWidget(m_bootstrapButton);
-    bar->addWidget(m_intervalBox);
+    bar->addWidget(m_intervalButton);
     bar->addStretch(1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -78,8 +93,8 @@ ConnectivityPanel::ConnectivityPanel(StudyDocument* document, Settings* settings
     };
     connect(m_matrixBox, &QComboBox::currentIndexChanged, this, changed);
     connect(m_datasetBox, &QComboBox::currentIndexChanged, this, changed);
-    connect(m_intervalBox, &QComboBox::currentIndexChanged, this, changed);
-    connect(m_bootstrapButton, &QPushButton::clicked, this, &ConnectivityPanel::computeIntervals);
+    connect(m_intervalChoices, &QActionGroup::triggered, this, changed);
+    connect(m_bootstrapAction, &QAction::triggered, this, &ConnectivityPanel::computeIntervals);
     connect(m_sortBox, &QComboBox::currentIndexChanged, this, [this] {
         if (m_updating)
             return;
@@ -154,8 +169,7 @@ QString ConnectivityPanel::hoverText(int64_t i, int64_t j, double value) const {
 
 void ConnectivityPanel::setBootstrap(BootstrapRunner* runner) {
     m_bootstrap = runner;
-    m_bootstrapButton->setVisible(true);
-    m_intervalBox->setVisible(true);
+    m_intervalButton->setVisible(true);
     connect(runner, &BootstrapRunner::availabilityChanged, this,
             &ConnectivityPanel::updateIntervalChoices);
     connect(runner, &BootstrapRunner::resultChanged, this, [this] {
@@ -191,11 +205,17 @@ bool ConnectivityPanel::computeIntervals() {
 }
 
 IntervalDisplay ConnectivityPanel::intervalDisplay() const {
-    return IntervalDisplay(m_intervalBox->currentData().toInt());
+    const QAction* checked = m_intervalChoices->checkedAction();
+    return checked ? IntervalDisplay(checked->data().toInt()) : IntervalDisplay::Value;
 }
 
 void ConnectivityPanel::setIntervalDisplay(IntervalDisplay display) {
-    m_intervalBox->setCurrentIndex(std::max(m_intervalBox->findData(int(display)), 0));
+    for (QAction* action : m_intervalChoices->actions())
+        if (IntervalDisplay(action->data().toInt()) == display && !action->isChecked()) {
+            action->setChecked(true);
+            saveChoices();
+            refreshData();
+        }
 }
 
 const IntervalMatrices* ConnectivityPanel::shownIntervals() const {
@@ -209,8 +229,8 @@ void ConnectivityPanel::updateIntervalChoices() {
     if (!m_bootstrap)
         return;
     const bool available = m_bootstrap->available();
-    m_bootstrapButton->setEnabled(available && !m_bootstrap->running());
-    m_bootstrapButton->setToolTip(
+    m_bootstrapAction->setEnabled(available && !m_bootstrap->running());
+    m_bootstrapAction->setToolTip(
         available ? tr("Resample the evaluation examples (from the per-example losses kept "
                        "beside the study) for intervals of every computed pair on the shown "
                        "dataset, and the cluster stability of the shown clustering; held in "
@@ -218,10 +238,14 @@ void ConnectivityPanel::updateIntervalChoices() {
                   : tr("Needs the per-example losses beside the study: run "
                        "'basinscope-cli curves STUDY --example-losses'"));
     const bool shown = shownIntervals() != nullptr;
-    m_intervalBox->setEnabled(shown);
-    m_intervalBox->setToolTip(shown ? tr("What the map shows of the bootstrap intervals")
-                                    : tr("Bootstrap the intervals of this dataset first (the "
-                                         "distance has none)"));
+    m_intervalChoices->setEnabled(shown);
+    m_intervalButton->setToolTip(
+        shown ? tr("Bootstrap intervals of the map, and what it shows of them")
+              : tr("Bootstrap intervals of the map (%1)")
+                    .arg(available ? tr("none yet for this dataset and matrix; the distance "
+                                        "has none")
+                                   : tr("needs the per-example losses beside the study: run "
+                                        "'basinscope-cli curves STUDY --example-losses'")));
 }
 
 QString ConnectivityPanel::dataset() const {

@@ -9,7 +9,8 @@
 
 class QComboBox;
 class QMenu;
-class QPushButton;
+class QAction;
+class QActionGroup;
 class QToolButton;
 
 namespace bs::ui {
@@ -27,10 +28,12 @@ public:
     QComboBox* matrixBox() const { return m_matrixBox; }
     QComboBox* datasetBox() const { return m_datasetBox; }
     QComboBox* sortBox() const { return m_sortBox; }
-    QPushButton* bootstrapButton() const { return m_bootstrapButton; }
-    QComboBox* intervalBox() const { return m_intervalBox; }
+    // The "Intervals" menu: Bootstrap Intervals… and the choice of what the map shows.
+    QToolButton* intervalButton() const { return m_intervalButton; }
+    QAction* bootstrapAction() const { return m_bootstrapAction; }
+    QActionGroup* intervalChoices() const { return m_intervalChoices; }
 
-    // Where the map's bootstrap intervals come from; until it is set the button stays hidden.
+    // Where the map's bootstrap intervals come from; until it is set the menu stays hidden.
     void setBootstrap(BootstrapRunner* runner);
     BootstrapRunner* bootstrap() const { return m_bootstrap; }
     // Starts the intervals of the shown dataset in the background; false when none started.
@@ -78,8 +81,9 @@ private:
     QComboBox* m_datasetBox;
     QComboBox* m_sortBox;
     QToolButton* m_sortDirection;
-    QPushButton* m_bootstrapButton;
-    QComboBox* m_intervalBox;
+    QToolButton* m_intervalButton;
+    QAction* m_bootstrapAction;
+    QActionGroup* m_intervalChoices;
     BootstrapRunner* m_bootstrap = nullptr;
     bool m_updating = false;
 };

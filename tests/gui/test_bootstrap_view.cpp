@@ -16,12 +16,13 @@
 #include "tests/support/test_support.h"
 #include "widgets/connectivity_heatmap.h"
 
-#include <QComboBox>
+#include <QAction>
+#include <QActionGroup>
 #include <QImage>
-#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QtTest/QtTest>
 #include <qcustomplot.h>
 
@@ -84,10 +85,10 @@ private slots:
         ConnectivityHeatmap* heatmap = panel->heatmap();
         panel->setMatrix(MatrixKind::BarrierHeight);
         panel->setDataset(QStringLiteral("mnli"));
-        QVERIFY(panel->bootstrapButton()->isVisible());
-        QVERIFY(panel->bootstrapButton()->isEnabled());
+        QVERIFY(panel->intervalButton()->isVisible());
+        QVERIFY(panel->bootstrapAction()->isEnabled());
         // Nothing to show before the intervals exist.
-        QVERIFY(!panel->intervalBox()->isEnabled());
+        QVERIFY(!panel->intervalChoices()->isEnabled());
 
         // With a clustering shown, the job also says how stable each model's cluster is.
         ClusterRequest clusters;
@@ -100,9 +101,9 @@ private slots:
         QSignalSpy done(m_window.get(), &MainWindow::jobDone);
         QElapsedTimer clock;
         clock.start();
-        panel->bootstrapButton()->click();
+        panel->bootstrapAction()->trigger();
         QVERIFY(panel->bootstrap()->running());
-        QVERIFY(!panel->bootstrapButton()->isEnabled()); // one bootstrap at a time
+        QVERIFY(!panel->bootstrapAction()->isEnabled()); // one bootstrap at a time
         QVERIFY(done.wait(120000));
         QCOMPARE(done.front().at(0).value<JobKind>(), JobKind::Bootstrap);
         QCOMPARE(done.front().at(1).value<JobOutcome>(), JobOutcome::Completed);
@@ -112,8 +113,8 @@ private slots:
         QVERIFY(result->complete);
         QCOMPARE(result->dataset, std::string("mnli"));
         QCOMPARE(result->pairs, int64_t(6));
-        QVERIFY(panel->intervalBox()->isEnabled());
-        QVERIFY(panel->bootstrapButton()->isEnabled());
+        QVERIFY(panel->intervalChoices()->isEnabled());
+        QVERIFY(panel->bootstrapAction()->isEnabled());
         QVERIFY2(result->stability.skipped.empty(), result->stability.skipped.c_str());
         QCOMPARE(result->stability.keep.size(), size_t(4));
         for (double keep : result->stability.keep)
@@ -191,7 +192,7 @@ private slots:
 
         // The distance has no intervals: the plain matrix and no choice.
         panel->setMatrix(MatrixKind::Distance);
-        QVERIFY(!panel->intervalBox()->isEnabled());
+        QVERIFY(!panel->intervalChoices()->isEnabled());
         for (int64_t i = 0; i < n; ++i)
             for (int64_t j = 0; j < n; ++j)
                 QVERIFY(!heatmap->cellFaded(i, j));
@@ -217,11 +218,11 @@ private slots:
         QVERIFY(!ExampleLossStore::exists(bare.toStdString()));
         open(bare);
         ConnectivityPanel* panel = m_window->connectivityPanel();
-        QVERIFY(!panel->bootstrapButton()->isEnabled());
+        QVERIFY(!panel->bootstrapAction()->isEnabled());
         QVERIFY(!panel->computeIntervals());
         // The other study's intervals are gone with it.
         QVERIFY(!panel->bootstrap()->result());
-        QVERIFY(!panel->intervalBox()->isEnabled());
+        QVERIFY(!panel->intervalChoices()->isEnabled());
     }
 
     // The docs' picture: the demo study's barrier heights on its diagnostic set, with the cells
