@@ -6,6 +6,7 @@
 #include "core/study/study.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
