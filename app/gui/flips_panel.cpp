@@ -3,6 +3,7 @@
 #include "app/gui/analysis_job_bar.h"
 #include "app/gui/compute_worker.h"
 #include "app/gui/connectivity_panel.h"
+#include "app/gui/interpolation_panel.h"
 #include "app/gui/job_controller.h"
 #include "app/gui/main_window.h"
 #include "app/gui/pair_choice.h"
@@ -63,6 +64,14 @@ FlipsPanel::FlipsPanel(MainWindow* window, QWidget* parent)
                     return;
                 m_model->setAnalysis(value.value<FlipAnalysis>());
                 m_view->resizeColumnsToContents();
+                // The interpolation view marks where they flip while it shows this pair.
+                const FlipAnalysis& analysis = m_model->analysis();
+                std::vector<double> alphas;
+                for (const FlippedExample& example : analysis.flipped)
+                    alphas.push_back(example.firstFlip);
+                m_window->interpolationPanel()->setFlipMarks(
+                    QString::fromStdString(analysis.first), QString::fromStdString(analysis.second),
+                    alphas);
             });
     connect(m_bar, &AnalysisJobBar::finished, this, [this](JobOutcome outcome) {
         const FlipAnalysis& a = m_model->analysis();

@@ -14,6 +14,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <map>
 
 namespace bs::ui {
 
@@ -174,14 +175,46 @@ void InterpolationPanel::refresh() {
     const QStringList hidden = m_settings->hiddenCurveDatasets();
     if (!groups) {
         m_plot->setData(StudyViews::pairCurves(study, m_pairs, hidden));
+        setAlphaMarks(m_plot->plot(), flipMarks());
         return;
     }
+    setAlphaMarks(m_plot->plot(), {});
     const ModelTable table = StudyViews::modelTable(study);
     const ModelColumn* column = table.column(m_columnBox->currentData().toString());
     ModelColumn none;
     none.kind = ModelColumn::Kind::Text;
     m_plot->setData(
         StudyViews::groupCurves(study, column ? *column : none, m_kBox->value(), hidden));
+}
+
+void InterpolationPanel::setFlipMarks(const QString& first, const QString& second,
+                                      const std::vector<double>& firstFlips) {
+    m_flipFirst = first;
+    m_flipSecond = second;
+    m_flipAlphas = firstFlips;
+    refresh();
+}
+
+std::vector<AlphaMark> InterpolationPanel::flipMarks() const {
+    const Study& study = m_document->study();
+    if (m_pairs.size() != 1 || m_flipAlphas.empty())
+        return {};
+    const auto [a, b] = m_pairs.front();
+    if (a < 0 || b < 0 || size_t(std::max(a, b)) >= study.models.size())
+        return {};
+    const QString from = QString::fromStdString(study.models[size_t(a)].name);
+    const QString to = QString::fromStdString(study.models[size_t(b)].name);
+    const bool reversed = from == m_flipSecond && to == m_flipFirst;
+    if (!reversed && !(from == m_flipFirst && to == m_flipSecond))
+        return {};
+    // Examples flip at the computed points only: one mark per point, with its count.
+    std::map<double, int> counts;
+    for (double alpha : m_flipAlphas)
+        ++counts[reversed ? 1.0 - alpha : alpha];
+    std::vector<AlphaMark> marks;
+    for (const auto& [alpha, count] : counts)
+        marks.push_back({alpha, count == 1 ? tr("1 flip") : tr("%1 flips").arg(count)});
+    return marks;
 }
 
 void InterpolationPanel::onPairChanged(int64_t i, int64_t j) {

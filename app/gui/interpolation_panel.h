@@ -2,6 +2,7 @@
 // InterpolationPanel: curves of the selected pairs, or grouped top-k / bottom-k means.
 
 #include "core/landscape/pair_schedule.h"
+#include "widgets/alpha_marks.h"
 #include "widgets/interpolation_plot.h"
 
 #include <QWidget>
@@ -33,6 +34,10 @@ public:
     const std::vector<ModelPair>& pairs() const { return m_pairs; }
     void setGroupColumn(const QString& id);
     void setGroupSize(int k);
+    // Where the examples of pair first → second first flip their prediction (the Flips tab's
+    // result): marked while the plot shows that pair alone, in either direction.
+    void setFlipMarks(const QString& first, const QString& second,
+                      const std::vector<double>& firstFlips);
 
     QString exportName() const override;
     void renderTo(QCPPainter& painter, const QSize& size) override;
@@ -44,6 +49,7 @@ private:
     void onPairChanged(int64_t i, int64_t j);
     void saveChoices();
     void rebuildDatasetMenu();
+    std::vector<AlphaMark> flipMarks() const;
 
     StudyDocument* m_document;
     Settings* m_settings;
@@ -56,6 +62,8 @@ private:
     QPushButton* m_datasetButton; // a menu of check boxes
     std::vector<ModelPair> m_pairs;
     std::vector<std::string> m_pairNames; // to keep the pairs when the study is replaced
+    QString m_flipFirst, m_flipSecond;
+    std::vector<double> m_flipAlphas;
     bool m_updating = false;
 };
 

@@ -6,6 +6,7 @@
 #include "app/gui/clusters_panel.h"
 #include "app/gui/connectivity_panel.h"
 #include "app/gui/flips_panel.h"
+#include "app/gui/interpolation_panel.h"
 #include "app/gui/main_window.h"
 #include "app/gui/settings.h"
 #include "app/gui/soups_panel.h"
@@ -18,6 +19,7 @@
 #include "core/zoo/zoo_study.h"
 #include "tests/gui/gui_fixture.h"
 #include "tests/support/test_support.h"
+#include "widgets/alpha_marks.h"
 #include "widgets/attribution_map.h"
 #include "widgets/connectivity_heatmap.h"
 #include "widgets/flip_table_model.h"
@@ -36,9 +38,11 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest/QtTest>
+#include <qcustomplot.h>
 
 #include <cmath>
 #include <filesystem>
+#include <map>
 
 using namespace bs;
 using namespace bs::ui;
@@ -271,6 +275,60 @@ private slots:
         QSignalSpy back(m_window.get(), &MainWindow::studyOpened);
         m_window->openStudy(m_study);
         QVERIFY(back.wait(20000));
+    }
+
+    // The interpolation view marks where the Flips tab's examples first flip, with their count
+    // per point, while it shows that pair alone (either direction), and nothing otherwise.
+    void flipsMarkedInTheInterpolationView() {
+        const FlipAnalysis& a = panel<FlipsPanel>()->model()->analysis();
+        QVERIFY(!a.flipped.empty()); // the mini zoo's pair of the previous test
+        QSignalSpy opened(m_window.get(), &MainWindow::studyOpened);
+        m_window->openStudy(m_dir.filePath(QStringLiteral("zoo.h5")));
+        QVERIFY(opened.wait(20000));
+        const Study& study = m_window->document()->study();
+        const int64_t first = study.modelIndex(a.first), second = study.modelIndex(a.second);
+        std::map<double, int> expected;
+        for (const FlippedExample& e : a.flipped)
+            ++expected[e.firstFlip];
+        InterpolationPanel* curves = m_window->interpolationPanel();
+        QCustomPlot* plot = curves->plot()->plot();
+        curves->showPairs({{first, second}});
+        std::vector<double> alphas;
+        for (const auto& [alpha, count] : expected)
+            alphas.push_back(alpha);
+        QCOMPARE(alphaMarks(plot), alphas);
+        // The labels count the examples at each point.
+        int labelled = 0;
+        for (QCPLayerable* child : plot->layer(QStringLiteral("alpha-marks"))->children())
+            if (auto* text = qobject_cast<QCPItemText*>(child)) {
+                const double alpha = text->position->coords().x();
+                QVERIFY(expected.count(alpha));
+                QCOMPARE(text->text(), expected[alpha] == 1
+                                           ? QStringLiteral("1 flip")
+                                           : QStringLiteral("%1 flips").arg(expected[alpha]));
+                ++labelled;
+            }
+        QCOMPARE(labelled, int(expected.size()));
+        // The reverse direction: the same points, seen from the other end.
+        curves->showPairs({{second, first}});
+        std::vector<double> reversed;
+        for (auto it = expected.rbegin(); it != expected.rend(); ++it)
+            reversed.push_back(1.0 - it->first);
+        QCOMPARE(alphaMarks(plot), reversed);
+        // Another pair, or two pairs at once: no marks.
+        curves->showPairs({{first, second}, {second, first}});
+        QVERIFY(alphaMarks(plot).empty());
+        const QString png = m_dir.filePath(QStringLiteral("flip-marks.png"));
+        curves->showPairs({{first, second}});
+        ExportOptions options;
+        options.pixelSize = QSize(900, 600);
+        QCOMPARE(m_window->exportPanel(1, png, options), QString());
+        QCOMPARE(QImage(png).size(), options.pixelSize);
+        if (!qEnvironmentVariableIsEmpty("BS_SCREENSHOT_DIR"))
+            QImage(png).save(QDir(qEnvironmentVariable("BS_SCREENSHOT_DIR"))
+                                 .filePath(QStringLiteral("flip-marks.png")));
+        m_window->openStudy(m_study); // back to the fixture study for the soups
+        QVERIFY(opened.wait(20000));
     }
 
     void soupsOfTheShownClustering() {
