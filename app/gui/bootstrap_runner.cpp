@@ -6,6 +6,8 @@
 #include "app/gui/study_document.h"
 #include "core/study/example_loss_store.h"
 
+#include <QTimer>
+
 namespace bs::ui {
 
 BootstrapRunner::BootstrapRunner(MainWindow* window)
@@ -26,6 +28,18 @@ BootstrapRunner::BootstrapRunner(MainWindow* window)
                 m_running = false;
                 emit finished(outcome);
             });
+    // An abandoned job (e.g. another study opened meanwhile) never reports its end: once the
+    // controller is idle and no end arrived, the bootstrap is over.
+    connect(window->jobs(), &JobController::busyChanged, this, [this](bool busy) {
+        if (busy || !m_running)
+            return;
+        QTimer::singleShot(0, this, [this] {
+            if (m_running && !m_window->jobs()->busy()) {
+                m_running = false;
+                emit finished(JobOutcome::Cancelled);
+            }
+        });
+    });
     connect(window->document(), &StudyDocument::studyReset, this, [this] {
         // Intervals belong to the study they were computed on: another file drops them.
         if (m_result && m_window->document()->path() != m_resultPath) {

@@ -180,7 +180,9 @@ void ConnectivityPanel::setBootstrap(BootstrapRunner* runner) {
         updateIntervalChoices();
         const BootstrapResult* r = m_bootstrap->result();
         if (outcome == JobOutcome::Failed || !r) {
-            emit statusMessage(tr("Bootstrap intervals failed (see the message)."));
+            emit statusMessage(outcome == JobOutcome::Failed
+                                   ? tr("Bootstrap intervals failed (see the message).")
+                                   : tr("Bootstrap intervals cancelled."));
             return;
         }
         QString text = tr("Intervals of %1 pairs on %2 from %3 resamples of %4 examples")
@@ -198,8 +200,13 @@ void ConnectivityPanel::setBootstrap(BootstrapRunner* runner) {
 }
 
 bool ConnectivityPanel::computeIntervals() {
-    if (!m_bootstrap || !m_bootstrap->start(dataset()))
+    if (!m_bootstrap)
         return false;
+    if (!m_bootstrap->start(dataset())) {
+        if (m_bootstrap->available())
+            emit statusMessage(tr("Another job is running; try again when it has finished."));
+        return false;
+    }
     updateIntervalChoices();
     return true;
 }
