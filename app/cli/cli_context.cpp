@@ -60,6 +60,13 @@ std::vector<std::string> splitList(const std::string& text, char separator) {
     return out;
 }
 
+std::pair<std::string, std::string> parsePairOption(const std::string& text) {
+    const auto names = splitList(text);
+    if (names.size() != 2)
+        throw Error("--pair needs two model names, A,B; got '" + text + "'");
+    return {names[0], names[1]};
+}
+
 int& commandExitCode() {
     static int code = 0;
     return code;

@@ -9,6 +9,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace bs::cli {
@@ -41,6 +42,9 @@ void setCommandBody(CLI::App& command, CommandBody body);
 
 // "a,b,,c" -> {"a", "b", "c"} (empty items dropped).
 std::vector<std::string> splitList(const std::string& text, char separator = ',');
+
+// The two model names of a --pair A,B option; throws bs::Error otherwise.
+std::pair<std::string, std::string> parsePairOption(const std::string& text);
 
 // Exit code of the command that ran (set by the callback installed by setCommandBody).
 int& commandExitCode();

@@ -8,6 +8,7 @@
 #include "core/study/study_store.h"
 
 #include <cstdio>
+#include <tuple>
 
 namespace bs::cli {
 
@@ -33,12 +34,8 @@ void registerAttributeCommand(CLI::App& app, CliContext& context) {
     addComputeOptions(*cmd, context);
     setCommandBody(*cmd, [options, &context]() {
         context.applyThreads();
-        const auto names = splitList(options->pair);
-        if (names.size() != 2)
-            throw Error("--pair needs two model names, A,B; got '" + options->pair + "'");
         AttributionRequest request = options->request;
-        request.first = names[0];
-        request.second = names[1];
+        std::tie(request.first, request.second) = parsePairOption(options->pair);
         const Study study = readStudy(options->study);
         StudySession session(study, computeOptions(context));
         ProgressPrinter printer("attribute", context.quiet);

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <tuple>
 
 namespace bs::cli {
 
@@ -56,12 +57,8 @@ void registerCurveCommand(CLI::App& app, CliContext& context) {
     addComputeOptions(*cmd, context);
     setCommandBody(*cmd, [options, &context]() {
         context.applyThreads();
-        const auto names = splitList(options->pair);
-        if (names.size() != 2)
-            throw Error("--pair needs two model names, A,B; got '" + options->pair + "'");
         CurveRequest request = options->request;
-        request.first = names[0];
-        request.second = names[1];
+        std::tie(request.first, request.second) = parsePairOption(options->pair);
         request.training.kind = parseCurveKind(options->kind);
         request.training.optimizer = parseCurveOptimizer(options->optimizer);
         request.training.seed = static_cast<uint64_t>(options->seed);

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <tuple>
 
 namespace bs::cli {
 
@@ -34,12 +35,8 @@ void registerFlipsCommand(CLI::App& app, CliContext& context) {
     addComputeOptions(*cmd, context);
     setCommandBody(*cmd, [options, &context]() {
         context.applyThreads();
-        const auto names = splitList(options->pair);
-        if (names.size() != 2)
-            throw Error("--pair needs two model names, A,B; got '" + options->pair + "'");
         FlipRequest request = options->request;
-        request.first = names[0];
-        request.second = names[1];
+        std::tie(request.first, request.second) = parsePairOption(options->pair);
         const Study study = readStudy(options->study);
         StudySession session(study, computeOptions(context));
         ProgressPrinter printer("flips", context.quiet);
