@@ -34,6 +34,7 @@ void registerSoupCommand(CLI::App& app, CliContext& context) {
         SoupRequest request;
         std::string saveTo;
         bool basins = false;
+        bool add = false;
         std::string clustering;
         ClusterRequest cluster;
         std::string csv;
@@ -46,6 +47,8 @@ void registerSoupCommand(CLI::App& app, CliContext& context) {
     cmd->add_option("--models", options->request.models, "Models to average")->delimiter(',');
     cmd->add_option("--name", options->request.name, "Name of the soup");
     cmd->add_option("--save", options->saveTo, "Save the soup as a checkpoint in this new folder");
+    cmd->add_flag("--add", options->add,
+                  "With --save: add the soup to the study as a model (with its evaluations)");
     cmd->add_flag("--basins", options->basins,
                   "Soup of each cluster against a soup of as many models across clusters");
     cmd->add_option("--clustering", options->clustering,
@@ -57,9 +60,19 @@ void registerSoupCommand(CLI::App& app, CliContext& context) {
     addComputeOptions(*cmd, context);
     setCommandBody(*cmd, [options, &context]() {
         context.applyThreads();
-        const Study study = readStudy(options->study);
         if (options->basins == !options->request.models.empty())
             throw Error("name the models with --models A,B,... or use --basins");
+        if (options->add && (options->basins || options->saveTo.empty()))
+            throw Error("--add needs --models and --save DIR: the soup joins the study as a "
+                        "checkpoint folder");
+        // Only --add writes the study: it then holds the writer's lock from the start.
+        std::unique_ptr<WritableStudy> writable;
+        Study readOnly;
+        if (options->add)
+            writable = std::make_unique<WritableStudy>(options->study, "basinscope-cli soup --add");
+        else
+            readOnly = readStudy(options->study);
+        Study& study = writable ? writable->study() : readOnly;
         std::vector<SoupEvaluation> soups;
         StudySession session(study, computeOptions(context));
         ProgressPrinter printer("soup", context.quiet);
@@ -83,13 +96,20 @@ void registerSoupCommand(CLI::App& app, CliContext& context) {
         } else {
             SoupRequest request = options->request;
             request.saveTo = options->saveTo;
+            if (writable) // one study never mixes precisions
+                adoptPrecision(study, session, cliHooks(printer.callback(), *writable));
             soups.push_back(computeSoup(study, session, request, progress));
+            if (writable) {
+                addSoupModel(study, soups.back());
+                writable->save();
+            }
         }
         printer.finish();
         printSoups(soups);
         for (const SoupEvaluation& s : soups)
             if (!s.savedTo.empty())
-                std::printf("saved %s as %s\n", s.name.c_str(), s.savedTo.c_str());
+                std::printf("saved %s as %s%s\n", s.name.c_str(), s.savedTo.c_str(),
+                            options->add ? ", added to the study" : "");
         if (!options->csv.empty())
             writeTextOutput(options->csv, soupsCsv(soups), context.quiet);
         return interruptRequested() ? 130 : 0;

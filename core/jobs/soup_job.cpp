@@ -2,6 +2,7 @@
 
 #include "core/common/error.h"
 #include "core/io/derived_checkpoint.h"
+#include "core/jobs/study_builder.h"
 #include "core/jobs/study_session.h"
 #include "core/landscape/model_cache.h"
 #include "core/landscape/parameter_space.h"
@@ -93,6 +94,29 @@ SoupEvaluation computeSoup(const Study& study, StudySession& session, const Soup
         evaluateSoup(study, session, models, name, request.saveTo, progress, done, 1);
     progress.report(1, 1, "soup done");
     return out;
+}
+
+void addSoupModel(Study& study, const SoupEvaluation& soup) {
+    if (soup.savedTo.empty())
+        throw Error("a soup joins the study as a checkpoint folder: save it first (--save DIR)");
+    if (study.models.empty())
+        throw Error("the study has no models");
+    ModelEntry entry = describeModelFolder(soup.savedTo);
+    if (study.modelIndex(entry.name) >= 0)
+        throw Error("a model named '" + entry.name +
+                    "' is already in the study; save the soup "
+                    "in a folder of another name");
+    entry.family = study.models.front().family;
+    entry.parameterCount = study.models.front().parameterCount;
+    std::vector<ModelEntry> models = study.models;
+    models.push_back(entry);
+    study.setModels(std::move(models));
+    const auto m = static_cast<size_t>(study.modelIndex(entry.name));
+    for (size_t d = 0; d < soup.datasets.size(); ++d) {
+        auto it = study.evaluations.find(soup.datasets[d]);
+        if (it != study.evaluations.end() && m < it->second.size())
+            it->second[m] = soup.evaluations[d];
+    }
 }
 
 std::vector<SoupEvaluation> computeBasinSoups(const Study& study, StudySession& session,

@@ -26,6 +26,11 @@ struct SoupRequest {
 SoupEvaluation computeSoup(const Study& study, StudySession& session, const SoupRequest& request,
                            const Progress& progress = {});
 
+// Adds a saved soup (savedTo set) to the study as a model of its own, with the evaluations it
+// was given, so that it appears beside its ingredients in every view and its curves can be
+// computed. Throws bs::Error when it was not saved or its folder's name is taken.
+void addSoupModel(Study& study, const SoupEvaluation& soup);
+
 // For a clustering of `models` (labels in the same order): the within and across soups of
 // withinAcrossSelections, evaluated. Cancelling returns the soups finished so far.
 std::vector<SoupEvaluation> computeBasinSoups(const Study& study, StudySession& session,

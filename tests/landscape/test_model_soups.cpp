@@ -101,6 +101,21 @@ private slots:
             QCOMPARE(direct[d].loss, soup.evaluations[d].loss);
             QCOMPARE(direct[d].accuracy, soup.evaluations[d].accuracy);
         }
+        // Added to the study, the soup is a model with the evaluations it was given.
+        Study joined = study;
+        addSoupModel(joined, soup);
+        QCOMPARE(joined.models.size(), size_t(5));
+        QCOMPARE(joined.models.back().name, std::string("soup"));
+        for (size_t d = 0; d < 2; ++d) {
+            QCOMPARE(joined.evaluations.at(joined.datasets[d].name)[4].loss, direct[d].loss);
+            QCOMPARE(joined.evaluations.at(joined.datasets[d].name)[0].loss,
+                     study.evaluations.at(study.datasets[d].name)[0].loss);
+        }
+        QVERIFY_THROWS_EXCEPTION(Error, addSoupModel(joined, soup)); // the name is taken
+        SoupEvaluation unsaved = soup;
+        unsaved.savedTo.clear();
+        QVERIFY_THROWS_EXCEPTION(Error, addSoupModel(joined, unsaved));
+
         // An existing checkpoint is never overwritten.
         QVERIFY_THROWS_EXCEPTION(Error, computeSoup(study, session, request));
         request.saveTo.clear();
