@@ -1,6 +1,7 @@
 #include "core/analysis/flipped_examples.h"
 
 #include <cstdio>
+#include <map>
 
 namespace bs {
 
@@ -70,6 +71,65 @@ std::string flipsCsv(const FlipAnalysis& a) {
             out += "," + (k < x.predicted.size() ? quoted(labelName(a, x.predicted[k])) : "");
         out += "," + quoted(x.textA) + "," + quoted(x.textB) + "\n";
     }
+    return out;
+}
+
+namespace {
+
+// The most predicted label of one example across a group, and its share.
+std::pair<int64_t, double> majority(const std::vector<std::vector<int64_t>>& predictions,
+                                    size_t example) {
+    std::map<int64_t, int64_t> votes;
+    for (const auto& model : predictions)
+        ++votes[model[example]];
+    int64_t best = -1, count = 0;
+    for (const auto& [label, n] : votes)
+        if (n > count) {
+            best = label;
+            count = n;
+        }
+    return {best, static_cast<double>(count) / static_cast<double>(predictions.size())};
+}
+
+} // namespace
+
+void collectGroupDisagreements(GroupFlipAnalysis& analysis,
+                               const std::vector<std::vector<int64_t>>& first,
+                               const std::vector<std::vector<int64_t>>& second,
+                               const std::vector<int64_t>& gold, const std::vector<int64_t>& rows) {
+    analysis.disagreements.clear();
+    analysis.examples = static_cast<int64_t>(gold.size());
+    if (first.empty() || second.empty())
+        return;
+    for (size_t e = 0; e < gold.size(); ++e) {
+        const auto [a, shareA] = majority(first, e);
+        const auto [b, shareB] = majority(second, e);
+        if (a == b)
+            continue;
+        GroupDisagreement x;
+        x.index = static_cast<int64_t>(e);
+        x.row = e < rows.size() ? rows[e] : static_cast<int64_t>(e);
+        x.gold = gold[e];
+        x.firstLabel = a;
+        x.secondLabel = b;
+        x.firstShare = shareA;
+        x.secondShare = shareB;
+        analysis.disagreements.push_back(std::move(x));
+    }
+}
+
+std::string groupFlipsCsv(const GroupFlipAnalysis& a) {
+    auto label = [&](int64_t l) {
+        return l >= 0 && l < static_cast<int64_t>(a.labelNames.size())
+                   ? a.labelNames[static_cast<size_t>(l)]
+                   : std::to_string(l);
+    };
+    std::string out = "row,gold,first_label,first_share,second_label,second_share,text_a,text_b\n";
+    for (const GroupDisagreement& x : a.disagreements)
+        out += std::to_string(x.row) + "," + quoted(label(x.gold)) + "," +
+               quoted(label(x.firstLabel)) + "," + number(x.firstShare) + "," +
+               quoted(label(x.secondLabel)) + "," + number(x.secondShare) + "," + quoted(x.textA) +
+               "," + quoted(x.textB) + "\n";
     return out;
 }
 

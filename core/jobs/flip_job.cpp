@@ -22,6 +22,16 @@ std::string defaultDataset(const Study& study) {
     throw Error("the study has no datasets");
 }
 
+// The dataset's examples as the study fixed them (the session checked when it opened that the
+// file still gives these rows).
+Dataset studyExamples(const DatasetEntry& entry) {
+    Dataset source = loadDataset(parseDatasetSpec(entry.spec));
+    if (source.examples.size() != entry.sampleRows.size())
+        throw Error("dataset '" + entry.name + "' (" + entry.source +
+                    "): the file no longer gives the rows this study was computed on");
+    return source;
+}
+
 } // namespace
 
 FlipAnalysis computeFlips(const Study& study, StudySession& session, const FlipRequest& request,
@@ -43,11 +53,7 @@ FlipAnalysis computeFlips(const Study& study, StudySession& session, const FlipR
     if (points < 2)
         throw Error("flips need at least 2 points, got " + std::to_string(points));
 
-    // The texts: the session checked when it opened that the file still gives these rows.
-    const Dataset source = loadDataset(parseDatasetSpec(entry.spec));
-    if (source.examples.size() != entry.sampleRows.size())
-        throw Error("dataset '" + entry.name + "' (" + entry.source +
-                    "): the file no longer gives the rows this study was computed on");
+    const Dataset source = studyExamples(entry);
 
     FlipAnalysis out;
     out.first = request.first;
@@ -86,6 +92,56 @@ FlipAnalysis computeFlips(const Study& study, StudySession& session, const FlipR
     }
     collectFlips(out, predictions, gold, rows);
     for (FlippedExample& x : out.flipped) {
+        const Example& example = source.examples[static_cast<size_t>(x.index)];
+        x.textA = example.textA;
+        x.textB = example.textB;
+    }
+    return out;
+}
+
+GroupFlipAnalysis computeGroupFlips(const Study& study, StudySession& session,
+                                    const std::vector<std::string>& first,
+                                    const std::vector<std::string>& second,
+                                    const std::string& datasetName, const Progress& progress) {
+    if (first.empty() || second.empty())
+        throw Error("comparing two groups of models needs at least one model in each");
+    const std::string dataset = datasetName.empty() ? defaultDataset(study) : datasetName;
+    const int64_t d = study.datasetIndex(dataset);
+    if (d < 0)
+        throw Error("no dataset '" + dataset + "' in the study");
+    const DatasetEntry& entry = study.datasets[static_cast<size_t>(d)];
+    const Dataset source = studyExamples(entry);
+    const Evaluator& evaluator = session.evaluator(static_cast<size_t>(d));
+
+    GroupFlipAnalysis out;
+    out.dataset = dataset;
+    out.labelNames = entry.labelNames;
+    out.firstModels = first;
+    out.secondModels = second;
+    const auto total = static_cast<int64_t>(first.size() + second.size());
+    int64_t done = 0;
+    auto predict = [&](const std::vector<std::string>& names) {
+        std::vector<std::vector<int64_t>> predictions;
+        for (const std::string& name : names) {
+            const int64_t m = study.modelIndex(name);
+            if (m < 0)
+                throw Error("no model '" + name + "' in the study");
+            progress.step(done++, total, "predicting " + name);
+            session.space().set(session.cache().get(m));
+            predictions.push_back(predictedLabels(evaluator, session.space().model()));
+        }
+        return predictions;
+    };
+    const auto a = predict(first);
+    const auto b = predict(second);
+    progress.report(total, total, "done");
+    std::vector<int64_t> gold, rows;
+    for (const Example& example : source.examples) {
+        gold.push_back(example.label);
+        rows.push_back(example.row);
+    }
+    collectGroupDisagreements(out, a, b, gold, rows);
+    for (GroupDisagreement& x : out.disagreements) {
         const Example& example = source.examples[static_cast<size_t>(x.index)];
         x.textA = example.textA;
         x.textB = example.textB;

@@ -6,6 +6,7 @@
 #include "core/common/progress.h"
 
 #include <string>
+#include <vector>
 
 namespace bs {
 
@@ -23,5 +24,13 @@ struct FlipRequest {
 // between points and returns the flips among the points done, with `complete` false.
 FlipAnalysis computeFlips(const Study& study, StudySession& session, const FlipRequest& request,
                           const Progress& progress = {});
+
+// The examples on which the majority predictions of two groups of models (e.g. two clusters)
+// differ, each model evaluated as it is (no interpolation). Cancelling stops between models
+// and throws bs::Cancelled.
+GroupFlipAnalysis computeGroupFlips(const Study& study, StudySession& session,
+                                    const std::vector<std::string>& first,
+                                    const std::vector<std::string>& second,
+                                    const std::string& dataset = {}, const Progress& progress = {});
 
 } // namespace bs

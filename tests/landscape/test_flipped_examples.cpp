@@ -122,10 +122,42 @@ private slots:
         }
         qInfo("%zu of %lld HANS examples flip, at %zu distinct alphas", result.flipped.size(),
               static_cast<long long>(n), distinct.size());
+        // Two groups of one model each: they disagree exactly where the pair's ends differ.
+        const GroupFlipAnalysis groups =
+            computeGroupFlips(study, session, {request.first}, {request.second});
+        QCOMPARE(groups.disagreements.size(), result.flipped.size());
+        for (size_t x = 0; x < groups.disagreements.size(); ++x) {
+            QCOMPARE(groups.disagreements[x].index, result.flipped[x].index);
+            QCOMPARE(groups.disagreements[x].firstLabel, int64_t(0));
+            QCOMPARE(groups.disagreements[x].secondLabel, int64_t(1));
+            QCOMPARE(groups.disagreements[x].textA, result.flipped[x].textA);
+        }
         const std::string csv = flipsCsv(result);
         QVERIFY(csv.rfind("row,first_flip,changes,ends_differ,gold,alpha=0,", 0) == 0);
         QCOMPARE(static_cast<size_t>(std::count(csv.begin(), csv.end(), '\n')),
                  result.flipped.size() + 1);
+    }
+
+    // Majorities: 2 of 3 against 2 of 2; a tie goes to the lower label.
+    void groupsDisagreeByMajority() {
+        GroupFlipAnalysis a;
+        a.labelNames = {"x", "y"};
+        // predictions[model][example]: example 0 is 0,0,1 against 1,1; example 1 is 1,1,1
+        // against a 1:0 tie (so 0); example 2 is 0,1,0 against a tie (0): they agree.
+        collectGroupDisagreements(a, {{0, 1, 0}, {0, 1, 1}, {1, 1, 0}}, {{1, 1, 0}, {1, 0, 1}},
+                                  {0, 1, 0}, {5, 6, 7});
+        QCOMPARE(a.examples, int64_t(3));
+        QCOMPARE(a.disagreements.size(), size_t(2));
+        QCOMPARE(a.disagreements[0].row, int64_t(5));
+        QCOMPARE(a.disagreements[0].firstLabel, int64_t(0));
+        QCOMPARE(a.disagreements[0].firstShare, 2.0 / 3.0);
+        QCOMPARE(a.disagreements[0].secondLabel, int64_t(1));
+        QCOMPARE(a.disagreements[0].secondShare, 1.0);
+        QCOMPARE(a.disagreements[1].row, int64_t(6));
+        QCOMPARE(a.disagreements[1].firstLabel, int64_t(1));
+        QCOMPARE(a.disagreements[1].secondLabel, int64_t(0));
+        QCOMPARE(a.disagreements[1].secondShare, 0.5);
+        QVERIFY(groupFlipsCsv(a).rfind("row,gold,first_label,first_share,", 0) == 0);
     }
 
     // collectFlips on hand-made predictions: a flip that comes back is kept, with both changes.
