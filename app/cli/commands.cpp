@@ -26,6 +26,7 @@ void registerCommands(CLI::App& app, CliContext& context) {
     registerFlipsCommand(app, context);
     registerSoupCommand(app, context);
     registerBootstrapCommand(app, context);
+    registerSubsetCommand(app, context);
     registerBenchCommand(app, context);
 }
 

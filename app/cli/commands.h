@@ -31,5 +31,6 @@ void registerAttributeCommand(CLI::App& app, CliContext& context);
 void registerFlipsCommand(CLI::App& app, CliContext& context);
 void registerSoupCommand(CLI::App& app, CliContext& context);
 void registerBootstrapCommand(CLI::App& app, CliContext& context);
+void registerSubsetCommand(CLI::App& app, CliContext& context);
 
 } // namespace bs::cli

@@ -3,10 +3,13 @@
 #include "core/analysis/barriers.h"
 #include "core/analysis/random.h"
 #include "core/common/error.h"
+#include "core/data/dataset_reader.h"
+#include "core/data/dataset_spec.h"
 #include "core/jobs/bootstrap_job.h"
 #include "core/jobs/study_builder.h"
 #include "core/jobs/study_jobs.h"
 #include "core/jobs/study_session.h"
+#include "core/jobs/subset_job.h"
 #include "core/study/example_loss_store.h"
 #include "tests/support/fixture_models.h"
 #include "tests/support/test_support.h"
@@ -214,6 +217,44 @@ private slots:
         QCOMPARE(blocks.stability.clustering.labels, s.clustering.labels);
         const std::string csv = bootstrapCsv(m_study, result);
         QCOMPARE(static_cast<int>(std::count(csv.begin(), csv.end(), '\n')), 1 + 3 * 4);
+    }
+
+    // A subset's curves are the means over its examples of the stored per-example losses.
+    void subsetMetricsComeFromTheStoredLosses() {
+        const ExampleLossStore store(m_file, m_study, false);
+        SubsetRequest request;
+        request.dataset = "hans";
+        request.where = {{"label", "entailment"}};
+        const SubsetResult r = computeSubsetMatrices(m_study, store, request);
+        const DatasetEntry& entry = m_study.datasets[1];
+        const Dataset hans = loadDataset(parseDatasetSpec(entry.spec));
+        std::vector<int64_t> expected;
+        for (size_t e = 0; e < hans.examples.size(); ++e)
+            if (entry.labelNames[static_cast<size_t>(hans.examples[e].label)] == "entailment")
+                expected.push_back(static_cast<int64_t>(e));
+        QVERIFY(!expected.empty() && expected.size() < hans.examples.size());
+        QCOMPARE(r.examples, expected);
+        QCOMPARE(r.pairs, int64_t(3));
+        for (const auto& [i, j] : allPairs(3)) {
+            std::vector<double> curve;
+            for (const auto& point : store.readPair(1, i, j)) {
+                double sum = 0;
+                for (const int64_t e : expected)
+                    sum += point[static_cast<size_t>(e)];
+                curve.push_back(sum / static_cast<double>(expected.size()));
+            }
+            QCOMPARE(r.matrices.convexityGap(i, j), convexityGap(curve));
+            QCOMPARE(r.matrices.barrierHeight(j, i), barrierHeight(curve));
+        }
+        request.where = {{"no-such-column", "x"}};
+        try {
+            computeSubsetMatrices(m_study, store, request);
+            QFAIL("an unknown column was accepted");
+        } catch (const Error& e) {
+            QVERIFY2(std::string(e.what()).find("no-such-column") != std::string::npos, e.what());
+        }
+        request.where = {{"label", "no-such-label"}};
+        QVERIFY_THROWS_EXCEPTION(Error, computeSubsetMatrices(m_study, store, request));
     }
 
     void labelsAreAlignedByTheBestPermutation() {
