@@ -1,5 +1,7 @@
 #include "core/analysis/barrier_attribution.h"
 
+#include "core/common/csv_field.h"
+
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -25,16 +27,6 @@ std::string number(double v) {
     return text;
 }
 
-// Group names are ours ("layer 3"); quoting keeps the CSV valid should one hold a comma.
-std::string quoted(const std::string& text) {
-    if (text.find_first_of(",\"\n") == std::string::npos)
-        return text;
-    std::string out = "\"";
-    for (const char c : text)
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
 } // namespace
 
 void updateAttributionMetrics(BarrierAttribution& a) {
@@ -46,11 +38,11 @@ void updateAttributionMetrics(BarrierAttribution& a) {
 }
 
 std::string attributionCsv(const BarrierAttribution& a) {
-    std::string out = "path,group,scalars,alpha,loss," + quoted(a.metricName) + "\n";
+    std::string out = "path,group,scalars,alpha,loss," + csvField(a.metricName) + "\n";
     auto rows = [&](const std::string& path, const std::string& group, int64_t scalars,
                     const std::vector<double>& loss, const std::vector<double>& metric) {
         for (size_t k = 0; k < a.alphas.size(); ++k)
-            out += quoted(path) + "," + quoted(group) + "," + std::to_string(scalars) + "," +
+            out += csvField(path) + "," + csvField(group) + "," + std::to_string(scalars) + "," +
                    number(a.alphas[k]) + "," + number(k < loss.size() ? loss[k] : NAN) + "," +
                    number(k < metric.size() ? metric[k] : NAN) + "\n";
     };
@@ -69,7 +61,7 @@ std::string attributionSummaryCsv(const BarrierAttribution& a) {
     std::string out = "path,group,scalars,barrier_height,convexity_gap,peak_excess,auc\n";
     auto row = [&](const std::string& path, const std::string& group, int64_t scalars,
                    const BarrierMetrics& m) {
-        out += quoted(path) + "," + quoted(group) + "," + std::to_string(scalars) + "," +
+        out += csvField(path) + "," + csvField(group) + "," + std::to_string(scalars) + "," +
                number(m.barrierHeight) + "," + number(m.convexityGap) + "," + number(m.peakExcess) +
                "," + number(m.auc) + "\n";
     };

@@ -1,20 +1,13 @@
 #include "core/analysis/flipped_examples.h"
 
+#include "core/common/csv_field.h"
+
 #include <cstdio>
 #include <map>
 
 namespace bs {
 
 namespace {
-
-std::string quoted(const std::string& text) {
-    if (text.find_first_of(",\"\r\n") == std::string::npos)
-        return text;
-    std::string out = "\"";
-    for (const char c : text)
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
 
 std::string number(double v) {
     char text[32];
@@ -66,10 +59,10 @@ std::string flipsCsv(const FlipAnalysis& a) {
     out += ",text_a,text_b\n";
     for (const FlippedExample& x : a.flipped) {
         out += std::to_string(x.row) + "," + number(x.firstFlip) + "," + std::to_string(x.changes) +
-               "," + (x.endsDiffer ? "yes" : "no") + "," + quoted(labelName(a, x.gold));
+               "," + (x.endsDiffer ? "yes" : "no") + "," + csvField(labelName(a, x.gold));
         for (size_t k = 0; k < points && k < a.alphas.size(); ++k)
-            out += "," + (k < x.predicted.size() ? quoted(labelName(a, x.predicted[k])) : "");
-        out += "," + quoted(x.textA) + "," + quoted(x.textB) + "\n";
+            out += "," + (k < x.predicted.size() ? csvField(labelName(a, x.predicted[k])) : "");
+        out += "," + csvField(x.textA) + "," + csvField(x.textB) + "\n";
     }
     return out;
 }
@@ -126,10 +119,10 @@ std::string groupFlipsCsv(const GroupFlipAnalysis& a) {
     };
     std::string out = "row,gold,first_label,first_share,second_label,second_share,text_a,text_b\n";
     for (const GroupDisagreement& x : a.disagreements)
-        out += std::to_string(x.row) + "," + quoted(label(x.gold)) + "," +
-               quoted(label(x.firstLabel)) + "," + number(x.firstShare) + "," +
-               quoted(label(x.secondLabel)) + "," + number(x.secondShare) + "," + quoted(x.textA) +
-               "," + quoted(x.textB) + "\n";
+        out += std::to_string(x.row) + "," + csvField(label(x.gold)) + "," +
+               csvField(label(x.firstLabel)) + "," + number(x.firstShare) + "," +
+               csvField(label(x.secondLabel)) + "," + number(x.secondShare) + "," +
+               csvField(x.textA) + "," + csvField(x.textB) + "\n";
     return out;
 }
 

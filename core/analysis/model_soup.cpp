@@ -1,5 +1,7 @@
 #include "core/analysis/model_soup.h"
 
+#include "core/common/csv_field.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -75,15 +77,6 @@ std::string number(double v) {
     return text;
 }
 
-std::string quoted(const std::string& text) {
-    if (text.find_first_of(",\"\r\n") == std::string::npos)
-        return text;
-    std::string out = "\"";
-    for (const char c : text)
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
 } // namespace
 
 std::string soupsCsv(const std::vector<SoupEvaluation>& soups) {
@@ -97,8 +90,8 @@ std::string soupsCsv(const std::vector<SoupEvaluation>& soups) {
             const Evaluation& e = s.evaluations[d];
             const Evaluation mean =
                 d < s.ingredientMean.size() ? s.ingredientMean[d] : Evaluation{};
-            out += quoted(s.name) + "," + s.kind + "," + std::to_string(s.cluster) + "," +
-                   quoted(models) + "," + quoted(s.datasets[d]) + "," + number(e.loss) + "," +
+            out += csvField(s.name) + "," + s.kind + "," + std::to_string(s.cluster) + "," +
+                   csvField(models) + "," + csvField(s.datasets[d]) + "," + number(e.loss) + "," +
                    number(e.accuracy) + "," + number(e.f1) + "," + number(e.mcc) + "," +
                    number(mean.loss) + "," + number(mean.accuracy) + "\n";
         }

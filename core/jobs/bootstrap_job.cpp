@@ -1,6 +1,7 @@
 #include "core/jobs/bootstrap_job.h"
 
 #include "core/analysis/clustering.h"
+#include "core/common/csv_field.h"
 #include "core/common/error.h"
 #include "core/study/example_loss_store.h"
 #include "core/study/study.h"
@@ -214,14 +215,6 @@ std::string bootstrapCsv(const Study& study, const BootstrapResult& r) {
     std::string out = "first,second,metric,estimate,low,high\n";
     const auto& m = study.matrices.at(r.dataset);
     const auto n = static_cast<int64_t>(study.models.size());
-    auto quoted = [](const std::string& text) {
-        if (text.find_first_of(",\"\r\n") == std::string::npos)
-            return text;
-        std::string q = "\"";
-        for (const char ch : text)
-            q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-        return q + "\"";
-    };
     auto number = [](double v) {
         char text[32];
         std::snprintf(text, sizeof text, "%.9g", v);
@@ -236,8 +229,8 @@ std::string bootstrapCsv(const Study& study, const BootstrapResult& r) {
                   std::tuple{"cg", &r.convexityGap, &m.convexityGap},
                   std::tuple{"peak_excess", &r.peakExcess, &m.peakExcess},
                   std::tuple{"auc", &r.auc, &m.auc}})
-                out += quoted(study.models[static_cast<size_t>(i)].name) + "," +
-                       quoted(study.models[static_cast<size_t>(j)].name) + "," + name + "," +
+                out += csvField(study.models[static_cast<size_t>(i)].name) + "," +
+                       csvField(study.models[static_cast<size_t>(j)].name) + "," + name + "," +
                        number(estimate->at(i, j)) + "," + number(intervals->low(i, j)) + "," +
                        number(intervals->high(i, j)) + "\n";
         }

@@ -1,6 +1,7 @@
 #include "core/jobs/subset_job.h"
 
 #include "core/analysis/barriers.h"
+#include "core/common/csv_field.h"
 #include "core/common/error.h"
 #include "core/data/dataset_reader.h"
 #include "core/data/dataset_spec.h"
@@ -110,14 +111,6 @@ SubsetResult computeSubsetMatrices(const Study& study, const ExampleLossStore& s
 }
 
 std::string subsetCsv(const Study& study, const SubsetResult& r) {
-    auto quoted = [](const std::string& text) {
-        if (text.find_first_of(",\"\r\n") == std::string::npos)
-            return text;
-        std::string q = "\"";
-        for (const char ch : text)
-            q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-        return q + "\"";
-    };
     auto number = [](double v) {
         char text[32];
         std::snprintf(text, sizeof text, "%.9g", v);
@@ -129,8 +122,8 @@ std::string subsetCsv(const Study& study, const SubsetResult& r) {
         for (int64_t j = i + 1; j < n; ++j) {
             if (std::isnan(r.matrices.convexityGap(i, j)))
                 continue;
-            out += quoted(study.models[static_cast<size_t>(i)].name) + "," +
-                   quoted(study.models[static_cast<size_t>(j)].name) + "," +
+            out += csvField(study.models[static_cast<size_t>(i)].name) + "," +
+                   csvField(study.models[static_cast<size_t>(j)].name) + "," +
                    number(r.matrices.barrierHeight(i, j)) + "," +
                    number(r.matrices.convexityGap(i, j)) + "," +
                    number(r.matrices.peakExcess(i, j)) + "," + number(r.matrices.auc(i, j)) + "\n";

@@ -31,18 +31,6 @@ const Matrix& studyMatrix(const Study& study, const std::string& what, const std
     throw Error("unknown matrix '" + what + "': use cg, bh, peak_excess, auc or distance");
 }
 
-std::string csvField(const std::string& text) {
-    if (text.find_first_of(",\"\n\r") == std::string::npos)
-        return text;
-    std::string quoted = "\"";
-    for (char c : text) {
-        if (c == '"')
-            quoted += '"';
-        quoted += c;
-    }
-    return quoted + "\"";
-}
-
 std::string csvNumber(double value) {
     if (std::isnan(value))
         return {};

@@ -1,6 +1,7 @@
 #pragma once
 // CSV views of a study's results, for spreadsheets and plotting scripts.
 
+#include "core/common/csv_field.h"
 #include "core/study/study.h"
 
 #include <string>
@@ -17,8 +18,6 @@ std::string evaluationsCsv(const Study& study);
 // Long format: dataset, model_a, model_b, alpha, loss, metric (computed points only).
 std::string curvesCsv(const Study& study, const std::string& dataset);
 
-// Quotes a CSV field when it needs it (RFC 4180).
-std::string csvField(const std::string& text);
 // Shortest text that reads back as the same double; empty for NaN.
 std::string csvNumber(double value);
 
