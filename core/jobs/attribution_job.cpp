@@ -1,6 +1,7 @@
 #include "core/jobs/attribution_job.h"
 
 #include "core/common/error.h"
+#include "core/jobs/dataset_choice.h"
 #include "core/jobs/study_session.h"
 #include "core/landscape/attribution_paths.h"
 #include "core/landscape/model_cache.h"
@@ -18,15 +19,8 @@ BarrierAttribution computeAttribution(const Study& study, StudySession& session,
         throw Error("no model '" + request.second + "' in the study");
     if (i == j)
         throw Error("attribution needs two different models, got '" + request.first + "' twice");
-    std::string dataset = request.dataset;
-    if (dataset.empty()) {
-        if (!study.surfaceDataset())
-            throw Error("the study has no surface dataset; name one with --dataset");
-        dataset = study.surfaceDataset()->name;
-    }
-    const int64_t d = study.datasetIndex(dataset);
-    if (d < 0)
-        throw Error("no dataset '" + dataset + "' in the study");
+    const int64_t d = chooseDataset(study, request.dataset);
+    const std::string& dataset = study.datasets[static_cast<size_t>(d)].name;
     AttributionPaths paths;
     paths.firstName = request.first;
     paths.secondName = request.second;

@@ -3,6 +3,7 @@
 #include "core/analysis/clustering.h"
 #include "core/common/csv_field.h"
 #include "core/common/error.h"
+#include "core/jobs/dataset_choice.h"
 #include "core/study/example_loss_store.h"
 #include "core/study/study.h"
 #include "core/study/study_csv.h"
@@ -82,15 +83,8 @@ std::vector<int64_t> alignLabels(const std::vector<int64_t>& labels,
 
 BootstrapResult computeBootstrap(const Study& study, const ExampleLossStore& store,
                                  const BootstrapRequest& request, const Progress& progress) {
-    std::string dataset = request.dataset;
-    if (dataset.empty()) {
-        if (!study.surfaceDataset())
-            throw Error("the study has no surface dataset; name one with --dataset");
-        dataset = study.surfaceDataset()->name;
-    }
-    const int64_t d = study.datasetIndex(dataset);
-    if (d < 0)
-        throw Error("no dataset '" + dataset + "' in the study");
+    const int64_t d = chooseDataset(study, request.dataset);
+    const std::string& dataset = study.datasets[static_cast<size_t>(d)].name;
     const auto n = static_cast<int64_t>(study.models.size());
     const CurveSet& curves = study.curves.at(dataset);
 

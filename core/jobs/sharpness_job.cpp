@@ -1,6 +1,7 @@
 #include "core/jobs/sharpness_job.h"
 
 #include "core/common/error.h"
+#include "core/jobs/dataset_choice.h"
 #include "core/jobs/study_session.h"
 #include "core/landscape/model_cache.h"
 
@@ -11,15 +12,8 @@ SharpnessResult computeSharpness(Study& study, StudySession& session,
     const int64_t model = study.modelIndex(request.model);
     if (model < 0)
         throw Error("no model '" + request.model + "' in the study");
-    std::string dataset = request.dataset;
-    if (dataset.empty()) {
-        if (!study.surfaceDataset())
-            throw Error("the study has no surface dataset");
-        dataset = study.surfaceDataset()->name;
-    }
-    const int64_t d = study.datasetIndex(dataset);
-    if (d < 0)
-        throw Error("no dataset '" + dataset + "' in the study");
+    const int64_t d = chooseDataset(study, request.dataset);
+    const std::string& dataset = study.datasets[static_cast<size_t>(d)].name;
     const SharpnessValue value = epsilonSharpness(session.space(), session.cache().get(model),
                                                   session.evaluator(static_cast<size_t>(d)),
                                                   request.options, hooks.progress);

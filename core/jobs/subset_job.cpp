@@ -5,6 +5,7 @@
 #include "core/common/error.h"
 #include "core/data/dataset_reader.h"
 #include "core/data/dataset_spec.h"
+#include "core/jobs/dataset_choice.h"
 #include "core/study/example_loss_store.h"
 
 #include <cmath>
@@ -60,15 +61,8 @@ std::vector<int64_t> matchingExamples(const DatasetEntry& entry, const SubsetReq
 
 SubsetResult computeSubsetMatrices(const Study& study, const ExampleLossStore& store,
                                    const SubsetRequest& request, const Progress& progress) {
-    std::string dataset = request.dataset;
-    if (dataset.empty()) {
-        if (!study.surfaceDataset())
-            throw Error("the study has no surface dataset; name one with --dataset");
-        dataset = study.surfaceDataset()->name;
-    }
-    const int64_t d = study.datasetIndex(dataset);
-    if (d < 0)
-        throw Error("no dataset '" + dataset + "' in the study");
+    const int64_t d = chooseDataset(study, request.dataset);
+    const std::string& dataset = study.datasets[static_cast<size_t>(d)].name;
     const auto n = static_cast<int64_t>(study.models.size());
     SubsetResult out;
     out.dataset = dataset;
