@@ -1,6 +1,7 @@
 #include "core/jobs/direction_job.h"
 
 #include "core/common/error.h"
+#include "core/jobs/plane_job.h"
 
 #include <cmath>
 #include <cstdio>
@@ -38,15 +39,7 @@ size_t findOrAddDirectionSurface(Study& study, const DirectionSurfaceRequest& re
             return p;
     }
     PlaneResult plane;
-    for (int64_t next = 0;; ++next) {
-        bool taken = false;
-        for (const PlaneResult& existing : study.planes)
-            taken |= existing.id == "surface-" + std::to_string(next);
-        if (!taken) {
-            plane.id = "surface-" + std::to_string(next);
-            break;
-        }
-    }
+    plane.id = unusedPlaneId(study, "surface-");
     plane.models = {request.model, "", ""};
     plane.dataset = dataset;
     plane.resolution = request.resolution;

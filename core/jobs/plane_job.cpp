@@ -63,6 +63,17 @@ PlaneBasis trajectoryBasis(PlaneResult& plane, const std::vector<at::Tensor>& fl
 
 } // namespace
 
+std::string unusedPlaneId(const Study& study, const std::string& prefix) {
+    for (int64_t next = 0;; ++next) {
+        const std::string id = prefix + std::to_string(next);
+        bool taken = false;
+        for (const PlaneResult& existing : study.planes)
+            taken |= existing.id == id;
+        if (!taken)
+            return id;
+    }
+}
+
 size_t findOrAddPlane(Study& study, const PlaneRequest& request) {
     std::string dataset = request.dataset;
     if (dataset.empty()) {
@@ -88,15 +99,7 @@ size_t findOrAddPlane(Study& study, const PlaneRequest& request) {
             return p;
     }
     PlaneResult plane;
-    int64_t next = 0;
-    for (bool taken = true; taken; ++next) {
-        taken = false;
-        for (const PlaneResult& existing : study.planes)
-            taken |= existing.id == "plane-" + std::to_string(next);
-        if (!taken)
-            break;
-    }
-    plane.id = "plane-" + std::to_string(next);
+    plane.id = unusedPlaneId(study, "plane-");
     plane.models.assign(request.models.begin(), request.models.end());
     plane.dataset = dataset;
     plane.resolution = request.resolution;

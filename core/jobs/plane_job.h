@@ -16,6 +16,9 @@ struct PlaneRequest {
     double margin = 0.25;
 };
 
+// "<prefix><k>" for the smallest k >= 0 that no plane of the study uses as its id.
+std::string unusedPlaneId(const Study& study, const std::string& prefix);
+
 // Finds the stored plane with the same models, dataset, resolution and margin, or adds an
 // empty one (NaN grid) to the study; returns its index in study.planes.
 size_t findOrAddPlane(Study& study, const PlaneRequest& request);

@@ -1,6 +1,7 @@
 #include "core/jobs/trajectory_job.h"
 
 #include "core/common/error.h"
+#include "core/jobs/plane_job.h"
 
 #include <algorithm>
 #include <cmath>
@@ -62,15 +63,7 @@ size_t findOrAddTrajectorySurface(Study& study, const TrajectorySurfaceRequest& 
             return p;
     }
     PlaneResult plane;
-    for (int64_t next = 0;; ++next) {
-        bool taken = false;
-        for (const PlaneResult& existing : study.planes)
-            taken |= existing.id == "trajectory-" + std::to_string(next);
-        if (!taken) {
-            plane.id = "trajectory-" + std::to_string(next);
-            break;
-        }
-    }
+    plane.id = unusedPlaneId(study, "trajectory-");
     plane.models = {models.final, "", ""};
     plane.dataset = dataset;
     plane.resolution = request.resolution;
