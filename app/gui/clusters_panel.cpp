@@ -7,6 +7,7 @@
 #include "app/gui/study_document.h"
 #include "app/gui/training_dynamics.h"
 #include "core/common/error.h"
+#include "core/common/matrix_kind.h"
 #include "core/jobs/sharpness_job.h"
 #include "core/jobs/study_session.h"
 #include "widgets/cluster_views.h"
@@ -49,11 +50,8 @@ ClustersPanel::ClustersPanel(MainWindow* window, QWidget* parent)
     auto* row = new QHBoxLayout;
     row->addWidget(new QLabel(tr("Matrix"), this));
     m_matrixBox = new QComboBox(this);
-    m_matrixBox->addItem(tr("Convexity gap (CG)"), QStringLiteral("cg"));
-    m_matrixBox->addItem(tr("Barrier height (BH)"), QStringLiteral("bh"));
-    m_matrixBox->addItem(tr("Peak excess"), QStringLiteral("peak_excess"));
-    m_matrixBox->addItem(tr("Area under the curve (AUC)"), QStringLiteral("auc"));
-    m_matrixBox->addItem(tr("Euclidean distance"), QStringLiteral("distance"));
+    for (MatrixKind kind : allMatrixKinds())
+        m_matrixBox->addItem(qs(matrixDisplayName(kind)), qs(matrixId(kind)));
     row->addWidget(m_matrixBox);
     row->addWidget(new QLabel(tr("Dataset"), this));
     m_datasetBox = new QComboBox(this);

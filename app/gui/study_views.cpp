@@ -64,63 +64,23 @@ ModelColumn makeColumn(const QString& id, const QString& title, const QString& t
 } // namespace
 
 std::vector<MatrixKind> StudyViews::matrixKinds() {
-    return {MatrixKind::ConvexityGap, MatrixKind::BarrierHeight, MatrixKind::PeakExcess,
-            MatrixKind::Auc, MatrixKind::Distance};
+    return allMatrixKinds();
 }
 
 QString StudyViews::matrixId(MatrixKind kind) {
-    switch (kind) {
-    case MatrixKind::ConvexityGap:
-        return QStringLiteral("cg");
-    case MatrixKind::BarrierHeight:
-        return QStringLiteral("bh");
-    case MatrixKind::PeakExcess:
-        return QStringLiteral("peak_excess");
-    case MatrixKind::Auc:
-        return QStringLiteral("auc");
-    case MatrixKind::Distance:
-        return QStringLiteral("distance");
-    }
-    return QStringLiteral("cg");
+    return QString::fromStdString(bs::matrixId(kind));
 }
 
 MatrixKind StudyViews::matrixFromId(const QString& id) {
-    for (MatrixKind kind : matrixKinds())
-        if (matrixId(kind) == id)
-            return kind;
-    return MatrixKind::ConvexityGap;
+    return findMatrixId(id.toStdString()).value_or(MatrixKind::ConvexityGap);
 }
 
 QString StudyViews::matrixTitle(MatrixKind kind) {
-    switch (kind) {
-    case MatrixKind::ConvexityGap:
-        return tr("Convexity gap");
-    case MatrixKind::BarrierHeight:
-        return tr("Barrier height");
-    case MatrixKind::PeakExcess:
-        return tr("Peak excess");
-    case MatrixKind::Auc:
-        return tr("Area under the curve");
-    case MatrixKind::Distance:
-        return tr("Parameter distance");
-    }
-    return {};
+    return QString::fromStdString(matrixDisplayName(kind));
 }
 
 QString StudyViews::matrixShortName(MatrixKind kind) {
-    switch (kind) {
-    case MatrixKind::ConvexityGap:
-        return tr("CG");
-    case MatrixKind::BarrierHeight:
-        return tr("BH");
-    case MatrixKind::PeakExcess:
-        return tr("peak excess");
-    case MatrixKind::Auc:
-        return tr("AUC");
-    case MatrixKind::Distance:
-        return tr("distance");
-    }
-    return {};
+    return QString::fromStdString(bs::matrixShortName(kind));
 }
 
 ModelTable StudyViews::modelTable(const Study& study, const ClusteringResult* shown) {

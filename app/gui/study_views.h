@@ -1,6 +1,7 @@
 #pragma once
 // StudyViews: turns the open study into the value structs the widgets draw.
 
+#include "core/common/matrix_kind.h"
 #include "core/landscape/pair_schedule.h"
 #include "core/study/study.h"
 #include "widgets/connectivity_heatmap.h"
@@ -14,17 +15,16 @@
 
 namespace bs::ui {
 
-enum class MatrixKind { ConvexityGap, BarrierHeight, PeakExcess, Auc, Distance };
-
 class StudyViews {
     Q_DECLARE_TR_FUNCTIONS(StudyViews)
 public:
-    // Every matrix the connectivity view offers, in menu order.
+    // Every matrix the connectivity view offers, in menu order. The names come from the
+    // vocabulary in core/common/matrix_kind.h, as QStrings.
     static std::vector<MatrixKind> matrixKinds();
-    static QString matrixId(MatrixKind kind); // "cg", "bh", "peak_excess", "auc", "distance"
+    static QString matrixId(MatrixKind kind);
     static MatrixKind matrixFromId(const QString& id); // ConvexityGap when unknown
-    static QString matrixTitle(MatrixKind kind);       // "Convexity gap"
-    static QString matrixShortName(MatrixKind kind);   // "CG"
+    static QString matrixTitle(MatrixKind kind);
+    static QString matrixShortName(MatrixKind kind);
 
     // Name, family, parameters, run/step when known, surface loss and metric, each diagnostic's
     // metric, and the cluster of `shown` (the clustering on screen), else of the latest stored.
