@@ -4,6 +4,7 @@
 #include "core/analysis/barriers.h"
 #include "core/common/progress.h"
 #include "core/landscape/curve_training.h"
+#include "core/study/trained_curve.h"
 
 #include <filesystem>
 #include <string>
@@ -19,14 +20,6 @@ struct CurveRequest {
     std::string trainSpec;     // dataset spec of the training file (docs/datasets.md)
     CurveTrainingOptions training;
     std::filesystem::path saveTo; // empty: not saved; else a new checkpoint folder
-};
-
-// Loss and metric of one dataset at the study's points, along the line and the curve.
-struct CurveComparison {
-    std::string dataset;
-    std::string metric; // the dataset's primary metric
-    std::vector<double> lineLoss, lineMetric, curveLoss, curveMetric;
-    BarrierMetrics line, curve;
 };
 
 struct CurveResult {

@@ -6,18 +6,6 @@
 
 namespace bs {
 
-const char* curveKindName(CurveKind kind) {
-    return kind == CurveKind::Bezier ? "bezier" : "polychain";
-}
-
-CurveKind parseCurveKind(const std::string& name) {
-    if (name == "bezier")
-        return CurveKind::Bezier;
-    if (name == "polychain")
-        return CurveKind::Polychain;
-    throw Error("unknown curve kind '" + name + "' (expected 'bezier' or 'polychain')");
-}
-
 std::array<double, 3> curveWeights(CurveKind kind, double t) {
     if (!(t >= 0 && t <= 1))
         throw Error("a curve parameter must lie in [0, 1]");

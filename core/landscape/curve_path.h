@@ -2,19 +2,14 @@
 // Curved paths between two models with one trainable control point (Garipov et al. 2018,
 // "Loss surfaces, mode connectivity, and fast ensembling of DNNs").
 
+#include "core/landscape/curve_options.h"
+
 #include <ATen/core/Tensor.h>
 
 #include <array>
 #include <string>
 
 namespace bs {
-
-// A quadratic Bezier curve (1-t)^2 a + 2t(1-t) c + t^2 b, or a polychain: the segments a -> c
-// (t in [0, 1/2]) and c -> b.
-enum class CurveKind { Bezier, Polychain };
-
-const char* curveKindName(CurveKind kind);         // "bezier", "polychain"
-CurveKind parseCurveKind(const std::string& name); // bs::Error otherwise
 
 // The weights of a, c and b at t in [0, 1] (they sum to 1).
 std::array<double, 3> curveWeights(CurveKind kind, double t);

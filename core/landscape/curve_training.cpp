@@ -116,16 +116,4 @@ CurveTraining trainCurve(const ParameterSpace& space, const at::Tensor& a, const
     return out;
 }
 
-const char* curveOptimizerName(CurveOptimizer optimizer) {
-    return optimizer == CurveOptimizer::Adam ? "adam" : "sgd";
-}
-
-CurveOptimizer parseCurveOptimizer(const std::string& name) {
-    if (name == "adam")
-        return CurveOptimizer::Adam;
-    if (name == "sgd")
-        return CurveOptimizer::Sgd;
-    throw Error("unknown optimizer '" + name + "' (expected 'adam' or 'sgd')");
-}
-
 } // namespace bs

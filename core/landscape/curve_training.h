@@ -16,17 +16,6 @@ namespace bs {
 class ParameterSpace;
 class Progress;
 
-enum class CurveOptimizer { Adam, Sgd };
-
-struct CurveTrainingOptions {
-    CurveKind kind = CurveKind::Bezier;
-    int64_t steps = 300;
-    double learningRate = 1e-3;
-    int64_t batchSize = 32;
-    CurveOptimizer optimizer = CurveOptimizer::Adam; // SGD: plain steps, no momentum
-    uint64_t seed = 0;                               // t per step and the batch order
-};
-
 struct CurveTraining {
     at::Tensor control;              // the trained control point (flat, the models' dtype)
     std::vector<double> t;           // the curve parameter sampled at each step
@@ -40,8 +29,5 @@ struct CurveTraining {
 CurveTraining trainCurve(const ParameterSpace& space, const at::Tensor& a, const at::Tensor& b,
                          const Evaluator& training, const CurveTrainingOptions& options,
                          const Progress& progress);
-
-const char* curveOptimizerName(CurveOptimizer optimizer);    // "adam", "sgd"
-CurveOptimizer parseCurveOptimizer(const std::string& name); // bs::Error otherwise
 
 } // namespace bs

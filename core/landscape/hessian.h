@@ -4,6 +4,7 @@
 // trace by Hutchinson's estimator, for all parameters or a group of them.
 
 #include "core/landscape/evaluator.h"
+#include "core/landscape/hessian_values.h"
 
 #include <ATen/core/Tensor.h>
 
@@ -18,27 +19,6 @@ class ParameterSpace;
 class Progress;
 class SequenceClassifier;
 struct ParameterSlot;
-
-struct HessianOptions {
-    int64_t topK = 3;          // eigenvalues reported, largest first
-    int64_t lanczosSteps = 20; // Krylov dimension, capped at the number of parameters; Lanczos
-                               // keeps this many vectors of the group's size
-    int64_t traceSamples = 32; // Rademacher vectors of Hutchinson's estimator (0: no trace)
-    uint64_t seed = 0;         // the Lanczos start vector and the Rademacher vectors
-    int64_t batchSize = 32;    // examples per forward and double backward
-    std::string group;         // parameters whose name starts with this; empty: all
-};
-
-struct HessianValue {
-    std::vector<double> eigenvalues; // the largest Ritz values, largest first
-    // Lanczos' residual bound per eigenvalue, |beta_m s_m|: some eigenvalue of the Hessian lies
-    // within it (0 once the Krylov space is invariant).
-    std::vector<double> eigenvalueErrors;
-    double trace = 0;              // Hutchinson's mean of v^T H v (NaN without samples)
-    double traceStandardError = 0; // sample standard deviation / sqrt(samples)
-    int64_t parameters = 0;        // size of the group
-    int64_t products = 0;          // Hessian-vector products used
-};
 
 // v -> H v for the mean loss over the evaluator's whole dataset at `point`, restricted to the
 // parameters of a group (the principal block of the Hessian). Vectors are flat over the group

@@ -1,6 +1,8 @@
 #include "core/study/study.h"
 
 #include "core/common/error.h"
+#include "core/study/curve_store.h"
+#include "core/study/hessian_store.h"
 
 #include <set>
 
@@ -238,6 +240,10 @@ void Study::setModels(std::vector<ModelEntry> newModels) {
     std::erase_if(planes, [&](const PlaneResult& p) { return !allKept(planeDependencies(p)); });
     std::erase_if(clusterings, [&](const ClusteringResult& c) { return !allKept(c.models); });
     std::erase_if(sharpness, [&](const SharpnessResult& s) { return !kept.count(s.model); });
+    std::erase_if(hessians, [&](const HessianResult& h) { return !kept.count(h.model); });
+    std::erase_if(trainedCurves, [&](const TrainedCurve& c) {
+        return !kept.count(c.first) || !kept.count(c.second);
+    });
     models = std::move(newModels);
 }
 
@@ -260,6 +266,9 @@ void Study::setDatasets(std::vector<DatasetEntry> newDatasets) {
         return c.matrix != "distance" && dropped(c.dataset);
     });
     std::erase_if(sharpness, [&](const SharpnessResult& s) { return dropped(s.dataset); });
+    std::erase_if(hessians, [&](const HessianResult& h) { return dropped(h.dataset); });
+    for (TrainedCurve& c : trainedCurves)
+        std::erase_if(c.datasets, [&](const CurveComparison& d) { return dropped(d.dataset); });
     datasets = std::move(newDatasets);
     ensureShapes();
 }
@@ -371,6 +380,8 @@ void Study::validate() const {
             throw Error("sharpness of " + inQuotes(s.model) + " mentions unknown dataset " +
                         inQuotes(s.dataset));
     }
+    validateHessians(*this);
+    validateTrainedCurves(*this);
 }
 
 std::vector<int64_t> connectivityModels(const Study& study) {

@@ -5,6 +5,8 @@
 #include "core/landscape/direction_options.h"
 #include "core/landscape/evaluation.h"
 #include "core/landscape/trajectory_axes.h"
+#include "core/study/hessian_result.h"
+#include "core/study/trained_curve.h"
 
 #include <cmath>
 #include <cstdint>
@@ -150,6 +152,8 @@ struct Study {
     std::vector<PlaneResult> planes;
     std::vector<ClusteringResult> clusterings;
     std::vector<SharpnessResult> sharpness;
+    std::vector<HessianResult> hessians;
+    std::vector<TrainedCurve> trainedCurves;
 
     int64_t modelIndex(const std::string& name) const;   // -1 when absent
     int64_t datasetIndex(const std::string& name) const; // -1 when absent

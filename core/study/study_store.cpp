@@ -1,9 +1,11 @@
 #include "core/study/study_store.h"
 
 #include "core/common/error.h"
+#include "core/study/curve_store.h"
 #include "core/study/derived_matrices.h"
 #include "core/study/file_sync.h"
 #include "core/study/h5_file.h"
+#include "core/study/hessian_store.h"
 #include "core/study/plane_directions_store.h"
 
 #include <cerrno>
@@ -221,6 +223,8 @@ void writeLayout(h5::File& f, const Study& s) {
                    column(s.sharpness, &SharpnessResult::epsilon).data());
     f.writeInts("/sharpness/steps", column(s.sharpness, &SharpnessResult::steps));
     f.writeDoubles("/sharpness/value", {rows}, column(s.sharpness, &SharpnessResult::value).data());
+    writeHessians(f, s);
+    writeTrainedCurves(f, s);
 }
 
 enum class Existing { Study, NotHdf5, Foreign, Newer, Unreadable };
@@ -552,6 +556,8 @@ Study readStudy(const fs::path& file) {
     readPlanes(f, s);
     readClusterings(f, s);
     readSharpness(f, s);
+    readHessians(f, s);
+    readTrainedCurves(f, s);
     repairMatrices(s);
     try {
         s.validate();
