@@ -2,7 +2,9 @@
 // once crashed or hung it (fuzz/regressions/<target>). The targets are the same files that
 // the `fuzz` preset builds as libFuzzer programs, compiled here with the normal compiler: a
 // target answers a bad input with a bs::Error it swallows, so any exception that escapes is
-// a finding, and so is an input that takes a second.
+// a finding, and so is an input that takes a second. A short mutation run (seeded, so every
+// run of the suite tries the same inputs) then damages each seed the way libFuzzer would: a
+// smoke test that the committed corpus has not gone stale, not a substitute for the campaign.
 #include "fuzz/fuzz_targets.h"
 #include "tests/support/test_support.h"
 
@@ -12,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <random>
 
 namespace fs = std::filesystem;
 
@@ -45,6 +48,49 @@ std::vector<fs::path> inputsOf(const std::string& target, const char* folder) {
     return out;
 }
 
+std::string readBytes(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {(std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>()};
+}
+
+// One libFuzzer-like damage of `bytes`: overwritten, inserted, duplicated or cut bytes, or
+// bytes that parsers treat specially (0, 0x7f, 0xff, a digit, a sign, a quote, a newline).
+std::string mutate(std::string bytes, std::mt19937_64& rng) {
+    auto below = [&](size_t n) {
+        return n == 0 ? size_t{0} : size_t(rng() % n);
+    };
+    const int edits = 1 + int(below(4));
+    for (int e = 0; e < edits; ++e) {
+        const size_t at = below(bytes.size() + 1);
+        switch (below(5)) {
+        case 0: // overwrite 1, 4 or 16 bytes with random values
+            for (size_t i = 0, n = size_t{1} << (2 * below(3)); i < n && at + i < bytes.size(); ++i)
+                bytes[at + i] = char(rng());
+            break;
+        case 1: { // a value at an edge
+            static const char edges[] = {'\0', '\x7f', '\xff', '9', '-', '"', '\n'};
+            if (at < bytes.size())
+                bytes[at] = edges[below(sizeof edges)];
+            break;
+        }
+        case 2: // insert random bytes
+            bytes.insert(at, std::string(1 + below(8), char(rng())));
+            break;
+        case 3: { // duplicate a chunk (repeated keys, records, headers)
+            if (at >= bytes.size())
+                break;
+            const size_t len = 1 + below(std::min<size_t>(64, bytes.size() - at));
+            bytes.insert(at, bytes.substr(at, len));
+            break;
+        }
+        default: // cut the tail
+            bytes.resize(at);
+            break;
+        }
+    }
+    return bytes;
+}
+
 } // namespace
 
 class TestFuzzCorpora : public QObject {
@@ -65,9 +111,7 @@ private slots:
         for (const fs::path& p : inputsOf(target.name, "regressions"))
             inputs.push_back(p);
         for (const fs::path& input : inputs) {
-            std::ifstream in(input, std::ios::binary);
-            const std::string bytes((std::istreambuf_iterator<char>(in)),
-                                    std::istreambuf_iterator<char>());
+            const std::string bytes = readBytes(input);
             const QString where = bs::test::toQString(input);
             QElapsedTimer timer;
             timer.start();
@@ -81,6 +125,40 @@ private slots:
             QVERIFY2(timer.elapsed() < 1000,
                      qPrintable(where + QString(": took %1 ms").arg(timer.elapsed())));
         }
+    }
+
+    void mutants_data() { corpus_data(); }
+
+    // Damaged copies of the seeds for about a second per target (at most 20,000). A failure
+    // names the target and the mutant's number; the mutant is reproducible from the fixed seed.
+    void mutants() {
+        QFETCH(int, index);
+        const Target& target = kTargets[index];
+        std::vector<std::string> seeds;
+        for (const fs::path& p : inputsOf(target.name, "corpus"))
+            seeds.push_back(readBytes(p));
+        QVERIFY(!seeds.empty());
+        std::mt19937_64 rng(0x5eed0000u + static_cast<unsigned>(index));
+        QElapsedTimer total;
+        total.start();
+        int tried = 0;
+        for (; tried < 20000 && total.elapsed() < 1000; ++tried) {
+            const std::string input = mutate(seeds[size_t(tried) % seeds.size()], rng);
+            const QString where = QString("%1 mutant %2").arg(target.name).arg(tried);
+            QElapsedTimer timer;
+            timer.start();
+            try {
+                target.entry(reinterpret_cast<const uint8_t*>(input.data()), input.size());
+            } catch (const std::exception& e) {
+                QFAIL(qPrintable(where + ": escaped exception: " + e.what()));
+            } catch (...) {
+                QFAIL(qPrintable(where + ": escaped a non-standard exception"));
+            }
+            QVERIFY2(timer.elapsed() < 1000,
+                     qPrintable(where + QString(": took %1 ms").arg(timer.elapsed())));
+        }
+        qInfo("%s: %d mutants in %lld ms", target.name, tried,
+              static_cast<long long>(total.elapsed()));
     }
 };
 
