@@ -26,6 +26,18 @@ void styleAxis(QCPAxis* axis, const QFont& base) {
     axis->setSubTicks(false);
 }
 
+QCPScatterStyle markerStyle(const CurveSeries& series) {
+    switch (series.marker) {
+    case CurveSeries::Marker::Diamond:
+        return QCPScatterStyle(QCPScatterStyle::ssDiamond, series.color, series.color, 7);
+    case CurveSeries::Marker::Square:
+        return QCPScatterStyle(QCPScatterStyle::ssSquare, series.color, series.color, 6);
+    case CurveSeries::Marker::Disc:
+        break;
+    }
+    return QCPScatterStyle(QCPScatterStyle::ssDisc, series.color, 5);
+}
+
 // Adds the line (and its band) of `values` to `rect`; returns the line graph.
 QCPGraph* addCurve(QCustomPlot* plot, QCPAxisRect* rect, const CurveSeries& series,
                    const std::vector<double>& values, const std::vector<double>& low,
@@ -52,7 +64,7 @@ QCPGraph* addCurve(QCustomPlot* plot, QCPAxisRect* rect, const CurveSeries& seri
     QPen pen(series.color, 2.0, series.style);
     pen.setCapStyle(Qt::RoundCap);
     line->setPen(pen);
-    line->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, series.color, 5));
+    line->setScatterStyle(markerStyle(series));
     line->setName(series.label);
     return line;
 }
@@ -70,9 +82,14 @@ InterpolationPlot::InterpolationPlot(QWidget* parent)
     m_title = new QCPTextElement(m_plot, QString(), withPoints(base, 11, true));
     m_plot->plotLayout()->insertRow(0);
     m_plot->plotLayout()->addElement(0, 0, m_title);
+    // The subtitle's row stays empty, of no height, while there is none.
+    m_subtitle = new QCPTextElement(m_plot, QString(), withPoints(base, 9));
+    m_subtitle->setTextColor(QColor(0x40, 0x40, 0x40));
+    m_plot->plotLayout()->insertRow(kSubtitleRow);
+    m_plot->plotLayout()->setRowStretchFactor(kSubtitleRow, 0.001);
     m_lossRect = m_plot->axisRect();
     m_metricRect = new QCPAxisRect(m_plot);
-    m_plot->plotLayout()->addElement(2, 0, m_metricRect);
+    m_plot->plotLayout()->addElement(kSubtitleRow + 2, 0, m_metricRect);
     auto* margins = new QCPMarginGroup(m_plot);
     for (QCPAxisRect* rect : {m_lossRect, m_metricRect}) {
         rect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
@@ -113,6 +130,12 @@ int InterpolationPlot::pointCount(size_t index) const {
 void InterpolationPlot::rebuild() {
     m_plot->clearGraphs();
     m_title->setText(m_data.title);
+    m_subtitle->setText(m_data.subtitle);
+    QCPLayoutGrid* layout = m_plot->plotLayout();
+    if (!m_data.subtitle.isEmpty() && m_subtitle->layout() != layout)
+        layout->addElement(kSubtitleRow, 0, m_subtitle);
+    else if (m_data.subtitle.isEmpty() && m_subtitle->layout() == layout)
+        layout->take(m_subtitle);
     m_lossRect->axis(QCPAxis::atLeft)->setLabel(m_data.lossLabel);
     m_metricRect->axis(QCPAxis::atLeft)->setLabel(m_data.metricLabel);
     m_metricRect->axis(QCPAxis::atBottom)->setLabel(m_data.alphaLabel);

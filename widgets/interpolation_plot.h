@@ -23,6 +23,9 @@ struct CurveSeries {
     QString label; // legend text
     QColor color;
     Qt::PenStyle style = Qt::SolidLine;
+    // The marker of the computed points: e.g. a trained curve drawn beside its straight line.
+    enum class Marker { Disc, Diamond, Square };
+    Marker marker = Marker::Disc;
     std::vector<double> alpha;
     std::vector<double> loss;
     std::vector<double> metric;
@@ -32,6 +35,7 @@ struct CurveSeries {
 
 struct InterpolationData {
     QString title;
+    QString subtitle;    // smaller text under the title (e.g. barrier heights); "" for none
     QString lossLabel;   // y label of the upper panel
     QString metricLabel; // y label of the lower panel
     QString alphaLabel;  // x label, naming the endpoints
@@ -57,12 +61,14 @@ public:
     QString toCsv() const override;
 
 private:
-    static constexpr int kLegendRow = 3; // title, loss, metric, legend
+    static constexpr int kSubtitleRow = 1; // title, subtitle, loss, metric, legend
+    static constexpr int kLegendRow = 4;
 
     void rebuild();
 
     QCustomPlot* m_plot = nullptr;
     QCPTextElement* m_title = nullptr;
+    QCPTextElement* m_subtitle = nullptr; // in the layout only while there is a subtitle
     QCPAxisRect* m_lossRect = nullptr;
     QCPAxisRect* m_metricRect = nullptr;
     PlotMessage* m_emptyLabel = nullptr;

@@ -270,6 +270,8 @@ QMenu* ConnectivityPanel::pairMenu(const QPoint& position) {
             [this, i, j] { emit attributeRequested(i, j); });
     connect(menu->addAction(tr("Find Flipped Examples…")), &QAction::triggered, this,
             [this, i, j] { emit flipsRequested(i, j); });
+    connect(menu->addAction(tr("Train Curve…")), &QAction::triggered, this,
+            [this, i, j] { emit curveRequested(i, j); });
     return menu;
 }
 

@@ -62,6 +62,7 @@ signals:
     // From the map's context menu: compute the analysis of pair (i, j).
     void attributeRequested(int64_t i, int64_t j);
     void flipsRequested(int64_t i, int64_t j);
+    void curveRequested(int64_t i, int64_t j); // train a curve between the two models
     void statusMessage(const QString& text);
 
 private:

@@ -3,6 +3,7 @@
 #include "app/gui/settings.h"
 #include "app/gui/study_document.h"
 #include "app/gui/study_views.h"
+#include "app/gui/trained_curve_series.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -28,7 +29,8 @@ InterpolationPanel::InterpolationPanel(StudyDocument* document, Settings* settin
     , m_columnBox(new QComboBox(this))
     , m_kLabel(new QLabel(tr("k ="), this))
     , m_kBox(new QSpinBox(this))
-    , m_datasetButton(new QPushButton(this)) {
+    , m_datasetButton(new QPushButton(this))
+    , m_trainButton(new QPushButton(tr("Train Curve…"), this)) {
     m_modeBox->addItem(tr("Selected pairs"), QStringLiteral("pairs"));
     m_modeBox->addItem(tr("Top-k vs bottom-k"), QStringLiteral("groups"));
     m_modeBox->setToolTip(tr("Selected pairs: the curves of the pairs picked in the map or the "
@@ -42,6 +44,9 @@ InterpolationPanel::InterpolationPanel(StudyDocument* document, Settings* settin
     // A push button leaves room for its menu arrow (a tool button draws it over the text).
     m_datasetButton->setMenu(new QMenu(m_datasetButton));
     m_datasetButton->setToolTip(tr("Datasets whose curves are drawn"));
+    m_trainButton->setToolTip(
+        tr("Train a quadratic Bezier curve or a polychain between the two models (endpoints "
+           "fixed) and draw it beside the straight line, with both barriers"));
 
     auto* bar = new QHBoxLayout;
     bar->setContentsMargins(6, 4, 6, 0);
@@ -54,6 +59,7 @@ InterpolationPanel::InterpolationPanel(StudyDocument* document, Settings* settin
     bar->addWidget(m_kBox);
     bar->addWidget(m_datasetButton);
     bar->addStretch(1);
+    bar->addWidget(m_trainButton);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
@@ -69,6 +75,10 @@ InterpolationPanel::InterpolationPanel(StudyDocument* document, Settings* settin
     connect(m_modeBox, &QComboBox::currentIndexChanged, this, changed);
     connect(m_columnBox, &QComboBox::currentIndexChanged, this, changed);
     connect(m_kBox, &QSpinBox::valueChanged, this, changed);
+    connect(m_trainButton, &QPushButton::clicked, this, [this] {
+        if (mode() == Mode::Pairs && m_pairs.size() == 1)
+            emit trainCurveRequested(m_pairs.front().first, m_pairs.front().second);
+    });
     connect(document, &StudyDocument::studyReset, this, &InterpolationPanel::rebuild);
     connect(document, &StudyDocument::pairChanged, this, &InterpolationPanel::onPairChanged);
     connect(document, &StudyDocument::evaluationsChanged, this, [this] {
@@ -173,8 +183,15 @@ void InterpolationPanel::refresh() {
     m_kBox->setVisible(groups);
     const Study& study = m_document->study();
     const QStringList hidden = m_settings->hiddenCurveDatasets();
+    // Pair mode only: the group choices take the room in group mode.
+    m_trainButton->setVisible(!groups);
+    m_trainButton->setEnabled(m_pairs.size() == 1);
+    m_shownCurves.clear();
     if (!groups) {
-        m_plot->setData(StudyViews::pairCurves(study, m_pairs, hidden));
+        InterpolationData data = StudyViews::pairCurves(study, m_pairs, hidden);
+        if (m_pairs.size() == 1)
+            m_shownCurves = addTrainedCurves(data, study, m_pairs.front(), m_trainedCurves, hidden);
+        m_plot->setData(std::move(data));
         setAlphaMarks(m_plot->plot(), flipMarks());
         return;
     }
@@ -185,6 +202,11 @@ void InterpolationPanel::refresh() {
     none.kind = ModelColumn::Kind::Text;
     m_plot->setData(
         StudyViews::groupCurves(study, column ? *column : none, m_kBox->value(), hidden));
+}
+
+void InterpolationPanel::setTrainedCurves(std::vector<TrainedCurveView> curves) {
+    m_trainedCurves = std::move(curves);
+    refresh();
 }
 
 void InterpolationPanel::setFlipMarks(const QString& first, const QString& second,

@@ -1,6 +1,7 @@
 #pragma once
 // InterpolationPanel: curves of the selected pairs, or grouped top-k / bottom-k means.
 
+#include "app/gui/trained_curve_view.h"
 #include "core/landscape/pair_schedule.h"
 #include "widgets/alpha_marks.h"
 #include "widgets/interpolation_plot.h"
@@ -39,9 +40,20 @@ public:
     void setFlipMarks(const QString& first, const QString& second,
                       const std::vector<double>& firstFlips);
 
+    // Trained curves the view may draw: those between the two models of the one pair shown
+    // (either direction) appear beside its straight line, with both barriers.
+    void setTrainedCurves(std::vector<TrainedCurveView> curves);
+    // The trained curves drawn now, as drawn (from the shown pair's first model).
+    const std::vector<TrainedCurveView>& shownCurves() const { return m_shownCurves; }
+    QPushButton* trainCurveButton() const { return m_trainButton; }
+
     QString exportName() const override;
     void renderTo(QCPPainter& painter, const QSize& size) override;
     QString toCsv() const override { return m_plot->toCsv(); }
+
+signals:
+    // Train Curve…: the one pair shown (model indices).
+    void trainCurveRequested(int64_t i, int64_t j);
 
 private:
     void rebuild(); // the study changed
@@ -60,10 +72,12 @@ private:
     QLabel* m_kLabel;
     QSpinBox* m_kBox;
     QPushButton* m_datasetButton; // a menu of check boxes
+    QPushButton* m_trainButton;
     std::vector<ModelPair> m_pairs;
     std::vector<std::string> m_pairNames; // to keep the pairs when the study is replaced
     QString m_flipFirst, m_flipSecond;
     std::vector<double> m_flipAlphas;
+    std::vector<TrainedCurveView> m_trainedCurves, m_shownCurves;
     bool m_updating = false;
 };
 

@@ -31,7 +31,8 @@ enum class JobKind {
     Flips,
     Soup,
     Bootstrap,
-    Hessian
+    Hessian,
+    TrainCurve
 };
 enum class JobOutcome { Completed, Cancelled, Failed };
 

@@ -4,6 +4,7 @@
 #include "app/gui/bootstrap_runner.h"
 #include "app/gui/clusters_panel.h"
 #include "app/gui/connectivity_panel.h"
+#include "app/gui/curve_runner.h"
 #include "app/gui/dataset_form.h"
 #include "app/gui/demo_runner.h"
 #include "app/gui/export_dialog.h"
@@ -213,6 +214,7 @@ void MainWindow::connectActions() {
     m_models->view()->addActions({a->computeSelected, a->removeModels});
     m_models->toolBar()->addAction(a->addModels);
     new HessianRunner(this); // adds Compute Hessian to the models table
+    new CurveRunner(this);   // Train Curve… from a pair
 }
 
 void MainWindow::connectJobs() {

@@ -46,6 +46,11 @@ set_target_properties(test_trajectory_view PROPERTIES DISABLE_PRECOMPILE_HEADERS
 bs_add_test(test_hessian_columns SOURCES test_hessian_columns.cpp LIBS basinscope_gui
             LABELS gui GUI NEEDS_DISPLAY)
 set_target_properties(test_hessian_columns PROPERTIES DISABLE_PRECOMPILE_HEADERS ON)
+# Train Curve…: the core curve job in the background, the curve beside the straight line with
+# both barriers, exports and cancel (under Xvfb: the window holds the 3D plane view).
+bs_add_test(test_trained_curves SOURCES test_trained_curves.cpp LIBS basinscope_gui
+            LABELS gui GUI NEEDS_DISPLAY)
+set_target_properties(test_trained_curves PROPERTIES DISABLE_PRECOMPILE_HEADERS ON)
 
 # Window layout at 1280x800 to 1920x1200: hints read whole, plots fill their cells. Under Xvfb
 # (the window holds the 3D plane view); BS_SCREENSHOT_DIR keeps pictures of the checked views.

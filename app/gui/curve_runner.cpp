@@ -1,0 +1,166 @@
+#include "app/gui/curve_runner.h"
+
+#include "app/gui/compute_worker.h"
+#include "app/gui/connectivity_panel.h"
+#include "app/gui/interpolation_panel.h"
+#include "app/gui/job_controller.h"
+#include "app/gui/main_window.h"
+#include "app/gui/study_document.h"
+#include "core/jobs/curve_job.h"
+#include "core/jobs/study_session.h"
+
+#include <QFileInfo>
+#include <QStatusBar>
+
+namespace bs::ui {
+
+namespace {
+
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+// The job's result as the view draws it (torch-free; the control point stays in the worker).
+TrainedCurveView toView(const CurveRequest& request, const CurveResult& result) {
+    TrainedCurveView view;
+    view.first = request.first;
+    view.second = request.second;
+    view.kind = curveKindName(request.training.kind);
+    view.t = result.t;
+    for (const CurveComparison& c : result.datasets)
+        view.datasets.push_back({c.dataset, c.metric, c.lineLoss, c.lineMetric, c.curveLoss,
+                                 c.curveMetric, c.line, c.curve});
+    const CurveTrainingOptions& o = request.training;
+    view.recipe =
+        CurveRunner::tr("%1 %2 steps (lr %3, batch %4, seed %5) on %6 (%7 examples)")
+            .arg(o.steps)
+            .arg(qs(curveOptimizerName(o.optimizer)))
+            .arg(o.learningRate)
+            .arg(o.batchSize)
+            .arg(qulonglong(o.seed))
+            .arg(QFileInfo(qs(request.trainSpec).section(QLatin1Char(':'), 0, 0)).fileName())
+            .arg(result.trainingExamples);
+    return view;
+}
+
+} // namespace
+
+CurveRunner::CurveRunner(MainWindow* window)
+    : QObject(window)
+    , m_window(window)
+    , m_last(CurveChoice::defaults()) {
+    setObjectName(QStringLiteral("CurveRunner"));
+    connect(window->interpolationPanel(), &InterpolationPanel::trainCurveRequested, this,
+            &CurveRunner::requestCurve);
+    connect(window->connectivityPanel(), &ConnectivityPanel::curveRequested, this,
+            &CurveRunner::requestCurve);
+    connect(window->jobs(), &JobController::resultReady, this,
+            [this](JobKind kind, const QVariant& value) {
+                if (kind == JobKind::TrainCurve && value.canConvert<TrainedCurveView>())
+                    onResult(value.value<TrainedCurveView>());
+            });
+    connect(window, &MainWindow::jobDone, this, [this](JobKind kind, JobOutcome outcome) {
+        if (kind != JobKind::TrainCurve || !m_running)
+            return;
+        m_running = false;
+        emit finished(outcome);
+    });
+    // Curves belong to their study file: another file forgets them (the same file, saved
+    // by a job, keeps them).
+    connect(window->document(), &StudyDocument::studyReset, this, [this] {
+        if (m_window->document()->path() != m_curvesPath) {
+            m_curves.clear();
+            m_curvesPath = m_window->document()->path();
+        }
+        publish();
+    });
+}
+
+CurveChoice CurveRunner::initialChoice(int64_t i, int64_t j) const {
+    const Study& study = m_window->document()->study();
+    CurveChoice choice = m_last;
+    if (i >= 0 && j >= 0 && size_t(std::max(i, j)) < study.models.size()) {
+        choice.first = qs(study.models[size_t(i)].name);
+        choice.second = qs(study.models[size_t(j)].name);
+    }
+    // No training file chosen yet: the surface dataset's file, which the user should replace
+    // by a training file (the dialog says why).
+    if (choice.trainSpec.isEmpty())
+        if (const DatasetEntry* surface = study.surfaceDataset())
+            choice.trainSpec = qs(surface->source + ":" + surface->format);
+    return choice;
+}
+
+void CurveRunner::requestCurve(int64_t i, int64_t j) {
+    if (!m_window->document()->isOpen())
+        return;
+    CurveDialog dialog(m_window->document()->study(), initialChoice(i, j), m_window);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (!train(dialog.choice()))
+        m_window->statusBar()->showMessage(
+            tr("Another job is running; try again when it has finished."), 5000);
+}
+
+bool CurveRunner::train(const CurveChoice& choice) {
+    CurveRequest request;
+    request.first = choice.first.toStdString();
+    request.second = choice.second.toStdString();
+    request.trainSpec = choice.trainSpec.toStdString();
+    try {
+        request.training.kind = parseCurveKind(choice.kind.toStdString());
+        request.training.optimizer = parseCurveOptimizer(choice.optimizer.toStdString());
+    } catch (const Error& e) {
+        m_window->statusBar()->showMessage(qs(e.what()), 8000);
+        return false;
+    }
+    request.training.steps = choice.steps;
+    request.training.learningRate = choice.learningRate;
+    request.training.batchSize = choice.batchSize;
+    request.training.seed = choice.seed;
+    const QString title =
+        tr("Training a %1 %2 → %3")
+            .arg(choice.kind == QLatin1String("polychain") ? tr("polychain") : tr("Bezier curve"),
+                 choice.first, choice.second);
+    const JobId id =
+        m_window->runStudyJob(JobKind::TrainCurve, title, [request](StudyJobContext& context) {
+            StudySession session(context.study, context.options);
+            const CurveResult result =
+                computeCurve(context.study, session, request, context.hooks.progress);
+            context.post(QVariant::fromValue(toView(request, result)));
+        });
+    if (id == 0)
+        return false; // another job runs (perhaps this runner's): its state stays
+    m_running = true;
+    m_last = choice;
+    return true;
+}
+
+void CurveRunner::onResult(const TrainedCurveView& curve) {
+    // One curve per pair and kind: training again replaces the earlier one.
+    std::erase_if(m_curves, [&](const TrainedCurveView& c) {
+        const bool samePair = (c.first == curve.first && c.second == curve.second) ||
+                              (c.first == curve.second && c.second == curve.first);
+        return samePair && c.kind == curve.kind;
+    });
+    m_curves.push_back(curve);
+    m_curvesPath = m_window->document()->path();
+    publish();
+    const Study& study = m_window->document()->study();
+    const DatasetEntry* surface = study.surfaceDataset();
+    for (const TrainedCurveView::Dataset& d : curve.datasets)
+        if (surface && d.name == surface->name)
+            m_window->statusBar()->showMessage(
+                tr("%1 %2 → %3: barrier height on %4 %5 (line %6)")
+                    .arg(curve.kindTitle(), qs(curve.first), qs(curve.second), qs(d.name))
+                    .arg(d.curve.barrierHeight, 0, 'g', 4)
+                    .arg(d.line.barrierHeight, 0, 'g', 4),
+                10000);
+    emit curveReady(curve);
+}
+
+void CurveRunner::publish() {
+    m_window->interpolationPanel()->setTrainedCurves(m_curves);
+}
+
+} // namespace bs::ui
