@@ -57,8 +57,10 @@ bool HessianRunner::compute(const std::vector<std::string>& models, const Hessia
                 context.study, session, request, context.hooks.progress,
                 [&](const ModelHessian& result) { context.post(QVariant::fromValue(result)); });
         });
-    m_running = id != 0;
-    return m_running;
+    if (id == 0)
+        return false; // another job runs (perhaps this runner's): its state stays
+    m_running = true;
+    return true;
 }
 
 void HessianRunner::onResult(const ModelHessian& result) {

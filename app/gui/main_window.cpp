@@ -9,6 +9,7 @@
 #include "app/gui/demo_runner.h"
 #include "app/gui/export_dialog.h"
 #include "app/gui/flips_panel.h"
+#include "app/gui/hessian_panel.h"
 #include "app/gui/hessian_runner.h"
 #include "app/gui/interpolation_panel.h"
 #include "app/gui/job_controller.h"
@@ -107,6 +108,7 @@ MainWindow::MainWindow(Settings* settings, QWidget* parent)
     addAnalysisPanel(new AttributionPanel(this), tr("Attribution"));
     addAnalysisPanel(new FlipsPanel(this), tr("Flips"));
     addAnalysisPanel(new SoupsPanel(this), tr("Soups"));
+    addAnalysisPanel(new HessianPanel(m_document, m_models), tr("Hessian"));
     m_connectivity->setBootstrap(new BootstrapRunner(this));
     connect(m_document, &StudyDocument::studyReset, this, [this] {
         QStringList diagnostics;

@@ -3,6 +3,7 @@
 // function's own result for that model; nothing of it is written to the study file.
 #include <functional>
 
+#include "app/gui/hessian_panel.h"
 #include "app/gui/hessian_runner.h"
 #include "app/gui/main_window.h"
 #include "app/gui/models_panel.h"
@@ -15,6 +16,8 @@
 #include "core/study/study_lock.h"
 #include "core/study/study_store.h"
 #include "tests/support/test_support.h"
+#include "widgets/cluster_views.h"
+#include "widgets/view_exporter.h"
 
 #include <QAction>
 #include <QCryptographicHash>
@@ -133,6 +136,49 @@ private slots:
         // Shown, exported, and held in memory only: the study file is as it was.
         QVERIFY(m_window->modelsPanel()->toCsv().contains(QStringLiteral("hessian:trace")));
         QCOMPARE(fileHash(m_study), before);
+    }
+
+    void scatterPointsAreTheColumns() {
+        // The Hessian tab plots the table's Hessian columns against any other column: after
+        // an evaluation (a real job) the surface accuracy, point by point the table's values.
+        auto* panel = m_window->findChild<HessianPanel*>();
+        QVERIFY(panel);
+        QSignalSpy done(m_window.get(), &MainWindow::jobDone);
+        m_window->evaluateModels();
+        QVERIFY(done.wait(120000));
+        QCOMPARE(done.front().at(1).value<JobOutcome>(), JobOutcome::Completed);
+        const ModelTable& table = m_window->modelsPanel()->tableModel()->table();
+        const ModelColumn* names = table.column(QStringLiteral("name"));
+        const ModelColumn* y = table.column(QStringLiteral("metric:dev"));
+        QVERIFY(names && y);
+        for (const QString& xId :
+             {QStringLiteral("hessian:top"), QStringLiteral("hessian:trace")}) {
+            panel->setColumns(xId, QStringLiteral("metric:dev"));
+            QCOMPARE(panel->xColumn(), xId);
+            QCOMPARE(panel->yColumn(), QStringLiteral("metric:dev"));
+            const ModelColumn* x = table.column(xId);
+            QVERIFY(x);
+            const ScatterData& data = panel->scatter()->data();
+            QCOMPARE(data.x.size(), table.rows());
+            for (size_t k = 0; k < data.x.size(); ++k) {
+                size_t row = 0;
+                while (row < table.rows() && names->text(row) != data.names[k])
+                    ++row;
+                QVERIFY(row < table.rows());
+                QCOMPARE(data.x[k], x->numbers[row]);
+                QCOMPARE(data.y[k], y->numbers[row]);
+            }
+            QCOMPARE(data.xLabel, x->title);
+            QVERIFY(panel->scatter()->message().isEmpty());
+        }
+        // Exported like every view: the CSV holds the points.
+        QTemporaryDir out;
+        ExportOptions options;
+        options.pixelSize = QSize(800, 600);
+        const QString png = out.filePath(QStringLiteral("hessian.png"));
+        QCOMPARE(exportView(*panel, png, options), QString());
+        QCOMPARE(QImage(png).size(), options.pixelSize);
+        QVERIFY(panel->toCsv().count(QLatin1Char('\n')) >= int(table.rows()));
     }
 
     void cleanupTestCase() { m_window.reset(); }
