@@ -36,7 +36,8 @@ public:
 
     // Redraws with the plane as it is now (call again as finer levels arrive).
     // `metricName` labels the metric quantity, e.g. "accuracy".
-    void setPlane(const PlaneResult& plane, const QString& metricName = QStringLiteral("accuracy"));
+    void setPlane(const PlaneResult& plane,
+                  const QString& metricName = QString::fromStdString(metricId(Metric::Accuracy)));
     void clear();
     const PlaneResult& plane() const { return m_plane; }
 
@@ -98,7 +99,7 @@ private:
     std::vector<double> m_levels;
     PlaneResult m_plane;
     PlaneDisplayGrid m_grid;
-    QString m_metricName = QStringLiteral("accuracy");
+    QString m_metricName = QString::fromStdString(metricId(Metric::Accuracy));
     PlaneQuantity m_quantity = PlaneQuantity::Loss;
     bool m_log = false;
     std::optional<std::pair<double, double>> m_range;

@@ -19,8 +19,8 @@ void registerClusterCommand(CLI::App& app, CliContext& context) {
         "cluster", "Spectral clustering of the models by CG (or BH, AUC, distance), stored in "
                    "the study");
     cmd->add_option("study", options->study, "Study file")->required();
-    cmd->add_option("--matrix", options->request.matrix, "cg, bh, auc, peak_excess or distance")
-        ->check(CLI::IsMember({"cg", "bh", "auc", "peak_excess", "distance"}))
+    cmd->add_option("--matrix", options->request.matrix, matrixIdList())
+        ->check(CLI::IsMember(matrixIds()))
         ->capture_default_str();
     cmd->add_option("--dataset", options->request.dataset, "Dataset (default: the surface set)");
     cmd->add_option("--k", options->request.k, "Number of clusters")

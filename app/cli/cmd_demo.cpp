@@ -284,7 +284,7 @@ void registerDemoCommand(CLI::App& app, CliContext& context) {
         }
         // The paper's clustering first (CG of the in-domain loss); the GUI shows the first.
         study.clusterings.clear();
-        for (const char* matrix : {"cg", "peak_excess"})
+        for (MatrixKind matrix : {MatrixKind::ConvexityGap, MatrixKind::PeakExcess})
             study.clusterings.push_back(zoo::clusterMatrix(study, "dev", matrix));
         writable.save();
         {

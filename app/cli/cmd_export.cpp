@@ -9,20 +9,29 @@
 
 namespace bs::cli {
 
+namespace {
+
+// The two exports that are not a matrix.
+const std::string kEvaluations = "evaluations";
+const std::string kCurves = "curves";
+
+} // namespace
+
 void registerExportCommand(CLI::App& app, CliContext& context) {
     struct Options {
         std::string study;
-        std::string what = "cg";
+        std::string what = matrixId(MatrixKind::ConvexityGap);
         std::string dataset;
         std::string csv;
     };
     auto options = std::make_shared<Options>();
     CLI::App* cmd = app.add_subcommand("export", "Write results as CSV");
     cmd->add_option("study", options->study, "Study file")->required();
+    std::vector<std::string> choices = matrixIds();
+    choices.insert(choices.end(), {kEvaluations, kCurves});
     cmd->add_option("--what", options->what,
-                    "cg, bh, peak_excess, auc, distance, evaluations or curves")
-        ->check(
-            CLI::IsMember({"cg", "bh", "peak_excess", "auc", "distance", "evaluations", "curves"}))
+                    matrixIdList() + ", " + kEvaluations + " or " + kCurves)
+        ->check(CLI::IsMember(choices))
         ->capture_default_str();
     cmd->add_option("--dataset", options->dataset, "Dataset name (default: the surface dataset)");
     cmd->add_option("--csv", options->csv, "Output file ('-' = standard output)")->required();
@@ -32,9 +41,9 @@ void registerExportCommand(CLI::App& app, CliContext& context) {
         if (dataset.empty() && study.surfaceDataset())
             dataset = study.surfaceDataset()->name;
         std::string text;
-        if (options->what == "evaluations")
+        if (options->what == kEvaluations)
             text = evaluationsCsv(study);
-        else if (options->what == "curves")
+        else if (options->what == kCurves)
             text = curvesCsv(study, dataset);
         else
             text = matrixCsv(study, options->what, dataset);

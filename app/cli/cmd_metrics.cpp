@@ -63,7 +63,8 @@ void registerMetricsCommand(CLI::App& app, CliContext& context) {
                             offDiagonalMedian(m.barrierHeight), offDiagonalMedian(m.convexityGap),
                             offDiagonalMedian(m.peakExcess));
             }
-            std::printf("%-16s median %.4f\n", "distance", offDiagonalMedian(study.distance));
+            std::printf("%-16s median %.4f\n", matrixId(MatrixKind::Distance).c_str(),
+                        offDiagonalMedian(study.distance));
         }
         return 0;
     });

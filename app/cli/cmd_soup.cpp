@@ -16,7 +16,7 @@ namespace {
 
 void printSoups(const std::vector<SoupEvaluation>& soups) {
     std::printf("%-28s %-10s %-7s %-16s %10s %10s %14s\n", "soup", "kind", "models", "dataset",
-                "loss", "accuracy", "ingredients'");
+                "loss", metricId(Metric::Accuracy).c_str(), "ingredients'");
     for (const SoupEvaluation& s : soups)
         for (size_t d = 0; d < s.datasets.size(); ++d)
             std::printf("%-28s %-10s %-7zu %-16s %10.4f %10.4f %14.4f\n", s.name.c_str(),

@@ -2,6 +2,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/progress_printer.h"
 #include "core/common/error.h"
+#include "core/common/metric.h"
 #include "core/zoo/zoo_builder.h"
 
 #include <chrono>
@@ -14,13 +15,14 @@ namespace {
 
 void printZooSummary(const std::filesystem::path& dir) {
     const nlohmann::json manifest = zoo::readZooManifest(dir);
+    const std::string& accuracy = metricId(Metric::Accuracy);
     std::printf("%-22s %-9s %8s %9s %14s %8s\n", "model", "regime", "dev", "dev loss",
                 "cue-conflicts", "no-cue");
     for (const auto& m : manifest["models"])
         std::printf("%-22s %-9s %8.3f %9.4f %14.3f %8.3f\n", m["name"].get<std::string>().c_str(),
-                    m["regime"].get<std::string>().c_str(), m["dev"]["accuracy"].get<double>(),
-                    m["dev"]["loss"].get<double>(), m["cue_conflicts"]["accuracy"].get<double>(),
-                    m["no_cue"]["accuracy"].get<double>());
+                    m["regime"].get<std::string>().c_str(), m["dev"][accuracy].get<double>(),
+                    m["dev"]["loss"].get<double>(), m["cue_conflicts"][accuracy].get<double>(),
+                    m["no_cue"][accuracy].get<double>());
 }
 
 } // namespace

@@ -63,7 +63,7 @@ bool BootstrapRunner::start(const QString& dataset) {
     request.dataset = dataset.toStdString();
     request.cluster.k = 0; // no stability unless a clustering is shown
     if (const ClusteringResult* shown = m_window->document()->shownClustering();
-        shown && shown->matrix != "distance") {
+        shown && shown->matrix != matrixId(MatrixKind::Distance)) {
         request.cluster.matrix = shown->matrix;
         request.cluster.dataset = shown->dataset;
         request.cluster.k = shown->k;

@@ -240,7 +240,7 @@ PlanePanel::PlanePanel(MainWindow* window, QWidget* parent)
 QString PlanePanel::metricName() const {
     const int64_t d = m_document->study().datasetIndex(m_plane.dataset);
     return d >= 0 ? qs(m_document->study().datasets[size_t(d)].primaryMetric)
-                  : QStringLiteral("accuracy");
+                  : qs(metricId(Metric::Accuracy));
 }
 
 void PlanePanel::rebuild() {

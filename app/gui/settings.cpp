@@ -1,5 +1,7 @@
 #include "app/gui/settings.h"
 
+#include "core/common/matrix_kind.h"
+
 #include <QSettings>
 
 #include <algorithm>
@@ -100,7 +102,8 @@ void Settings::setSplitterState(const QByteArray& v) {
 }
 
 QString Settings::heatmapMatrix() const {
-    return value(keys::HeatmapMatrix, QStringLiteral("cg")).toString();
+    return value(keys::HeatmapMatrix, QString::fromStdString(matrixId(MatrixKind::ConvexityGap)))
+        .toString();
 }
 void Settings::setHeatmapMatrix(const QString& v) {
     if (store(keys::HeatmapMatrix, v))

@@ -221,13 +221,8 @@ HeatmapData StudyViews::heatmap(const Study& study, MatrixKind kind, const QStri
         source = &study.distance;
     } else if (dataset) {
         const auto it = study.matrices.find(dataset->name);
-        if (it != study.matrices.end()) {
-            const DerivedMatrices& m = it->second;
-            source = kind == MatrixKind::ConvexityGap    ? &m.convexityGap
-                     : kind == MatrixKind::BarrierHeight ? &m.barrierHeight
-                     : kind == MatrixKind::PeakExcess    ? &m.peakExcess
-                                                         : &m.auc;
-        }
+        if (it != study.matrices.end())
+            source = &it->second.of(kind);
     }
     if (source && source->rows == n && source->cols == n)
         data.values = *source;

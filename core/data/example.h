@@ -1,6 +1,8 @@
 #pragma once
 // Example and Dataset: evaluation rows as read from GLUE/HANS/PAWS/JSONL/CSV files.
 
+#include "core/common/metric.h"
+
 #include <cstdint>
 #include <map>
 #include <string>
@@ -29,7 +31,7 @@ struct Dataset {
     bool pretokenized = false; // examples carry inputIds instead of text
     // The metric a user reads first for this task: "accuracy" (MNLI, HANS, PAWS),
     // "f1" (QQP), "mcc" (CoLA); F1 is computed for positiveLabel.
-    std::string primaryMetric = "accuracy";
+    std::string primaryMetric = metricId(Metric::Accuracy);
     int64_t positiveLabel = 1;
     int64_t rowsInFile = 0;      // rows read before filtering and sampling
     int64_t rowsAfterFilter = 0; // rows that passed the filters

@@ -2,6 +2,7 @@
 #include "core/data/format_readers.h"
 
 #include "core/common/error.h"
+#include "core/common/metric.h"
 #include "core/data/text_source.h"
 
 #include <algorithm>
@@ -19,7 +20,7 @@ struct FixedFormat {
     std::vector<std::string> fields; // kept in Example::fields when the file has them
     std::vector<std::string> rawLabels, labelNames;
     std::string unlabeledValue;
-    std::string primaryMetric = "accuracy";
+    std::string primaryMetric = metricId(Metric::Accuracy);
     bool decodeBytesLiterals = false;
 };
 
@@ -56,7 +57,7 @@ FixedFormat fixedFormat(const std::string& format) {
         f.fields = {"id", "qid1", "qid2"};
         f.rawLabels = {"0", "1"};
         f.labelNames = {"not_duplicate", "duplicate"};
-        f.primaryMetric = "f1";
+        f.primaryMetric = metricId(Metric::F1);
     } else if (format == "cola") {
         f.hasHeader = false;
         f.columns = {"source", "label", "original_mark", "sentence"};
@@ -65,7 +66,7 @@ FixedFormat fixedFormat(const std::string& format) {
         f.fields = {"source", "original_mark"};
         f.rawLabels = {"0", "1"};
         f.labelNames = {"unacceptable", "acceptable"};
-        f.primaryMetric = "mcc";
+        f.primaryMetric = metricId(Metric::Mcc);
     } else if (format == "hans") {
         f.columns = {"gold_label",
                      "sentence1_binary_parse",

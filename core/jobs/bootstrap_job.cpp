@@ -19,15 +19,24 @@ namespace bs {
 namespace {
 
 double metricOf(const BarrierMetrics& m, const std::string& matrix) {
-    if (matrix == "cg")
+    const std::optional<MatrixKind> kind = findMatrixId(matrix);
+    switch (kind.value_or(MatrixKind::Distance)) {
+    case MatrixKind::ConvexityGap:
         return m.convexityGap;
-    if (matrix == "bh")
+    case MatrixKind::BarrierHeight:
         return m.barrierHeight;
-    if (matrix == "peak_excess")
+    case MatrixKind::PeakExcess:
         return m.peakExcess;
-    if (matrix == "auc")
+    case MatrixKind::Auc:
         return m.auc;
-    throw Error("cluster stability needs a barrier matrix (cg, bh, peak_excess or auc), got '" +
+    case MatrixKind::Distance:
+        break;
+    }
+    std::vector<MatrixKind> barriers;
+    for (MatrixKind k : allMatrixKinds())
+        if (isCurveMatrix(k))
+            barriers.push_back(k);
+    throw Error("cluster stability needs a barrier matrix (" + matrixIdList(barriers) + "), got '" +
                 matrix + "'");
 }
 
@@ -218,14 +227,14 @@ std::string bootstrapCsv(const Study& study, const BootstrapResult& r) {
         for (int64_t j = i + 1; j < n; ++j) {
             if (std::isnan(r.convexityGap.low(i, j)))
                 continue;
-            for (const auto& [name, intervals, estimate] :
-                 {std::tuple{"bh", &r.barrierHeight, &m.barrierHeight},
-                  std::tuple{"cg", &r.convexityGap, &m.convexityGap},
-                  std::tuple{"peak_excess", &r.peakExcess, &m.peakExcess},
-                  std::tuple{"auc", &r.auc, &m.auc}})
+            for (const auto& [kind, intervals, estimate] :
+                 {std::tuple{MatrixKind::BarrierHeight, &r.barrierHeight, &m.barrierHeight},
+                  std::tuple{MatrixKind::ConvexityGap, &r.convexityGap, &m.convexityGap},
+                  std::tuple{MatrixKind::PeakExcess, &r.peakExcess, &m.peakExcess},
+                  std::tuple{MatrixKind::Auc, &r.auc, &m.auc}})
                 out += csvField(study.models[static_cast<size_t>(i)].name) + "," +
-                       csvField(study.models[static_cast<size_t>(j)].name) + "," + name + "," +
-                       number(estimate->at(i, j)) + "," + number(intervals->low(i, j)) + "," +
+                       csvField(study.models[static_cast<size_t>(j)].name) + "," + matrixId(kind) +
+                       "," + number(estimate->at(i, j)) + "," + number(intervals->low(i, j)) + "," +
                        number(intervals->high(i, j)) + "\n";
         }
     return out;

@@ -9,17 +9,35 @@
 
 namespace bs {
 
+namespace {
+
+// A model column "<dataset>.loss" is the evaluation's loss; the others are its metrics.
+const std::string kLossColumn = "loss";
+
+// The evaluation columns of a dataset, in the order the model table has always listed them:
+// the primary metric of most tasks first, then the loss, then the other metrics.
+std::vector<std::string> evaluationColumns() {
+    std::vector<std::string> columns{metricId(Metric::Accuracy), kLossColumn};
+    for (Metric metric : allMetrics())
+        if (metric != Metric::Accuracy)
+            columns.push_back(metricId(metric));
+    return columns;
+}
+
+} // namespace
+
 ClusteringResult clusterModels(const Study& study, const ClusterRequest& request) {
     if (request.k < 2)
         throw Error("clustering needs k >= 2");
+    const MatrixKind kind = parseMatrixId(request.matrix);
     std::string dataset = request.dataset;
-    if (dataset.empty() && request.matrix != "distance") {
+    if (dataset.empty() && isCurveMatrix(kind)) {
         if (!study.surfaceDataset())
             throw Error("the study has no surface dataset");
         dataset = study.surfaceDataset()->name;
     }
     const std::vector<int64_t> compared = connectivityModels(study);
-    const Matrix distances = submatrix(studyMatrix(study, request.matrix, dataset), compared);
+    const Matrix distances = submatrix(studyMatrix(study, kind, dataset), compared);
     if (distances.rows < request.k)
         throw Error("cannot make " + std::to_string(request.k) + " clusters of " +
                     std::to_string(distances.rows) + " models");
@@ -36,12 +54,12 @@ ClusteringResult clusterModels(const Study& study, const ClusterRequest& request
     ClusteringResult result;
     std::ostringstream id;
     id << request.matrix;
-    if (request.matrix != "distance")
+    if (isCurveMatrix(kind))
         id << "-" << dataset;
     id << "-k" << request.k;
     result.id = id.str();
     result.matrix = request.matrix;
-    result.dataset = request.matrix == "distance" ? std::string() : dataset;
+    result.dataset = isCurveMatrix(kind) ? dataset : std::string();
     result.k = request.k;
     result.delta = clustering.delta;
     for (size_t i = 0; i < clustering.models.size(); ++i) {
@@ -67,7 +85,7 @@ size_t storeClustering(Study& study, ClusteringResult clustering) {
 std::vector<std::string> modelColumns(const Study& study) {
     std::vector<std::string> columns;
     for (const DatasetEntry& d : study.datasets)
-        for (const char* metric : {"accuracy", "loss", "f1", "mcc"})
+        for (const std::string& metric : evaluationColumns())
             columns.push_back(d.name + "." + metric);
     for (const DatasetEntry& d : study.datasets)
         for (const SharpnessResult& s : study.sharpness)
@@ -95,11 +113,10 @@ std::vector<double> modelColumn(const Study& study, const std::string& column) {
         const std::string dataset = column.substr(0, dot);
         const std::string metric = column.substr(dot + 1);
         const auto found = study.evaluations.find(dataset);
-        if (found != study.evaluations.end() &&
-            (metric == "accuracy" || metric == "loss" || metric == "f1" || metric == "mcc")) {
+        const bool loss = metric == kLossColumn;
+        if (found != study.evaluations.end() && (loss || findMetric(metric))) {
             for (size_t m = 0; m < values.size() && m < found->second.size(); ++m)
-                values[m] =
-                    metric == "loss" ? found->second[m].loss : found->second[m].metric(metric);
+                values[m] = loss ? found->second[m].loss : found->second[m].metric(metric);
             return values;
         }
     }

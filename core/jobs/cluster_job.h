@@ -10,8 +10,8 @@
 namespace bs {
 
 struct ClusterRequest {
-    std::string matrix = "cg"; // cg, bh, auc, peak_excess or distance
-    std::string dataset;       // default: the surface dataset (ignored for distance)
+    std::string matrix = matrixId(MatrixKind::ConvexityGap); // a matrixId
+    std::string dataset; // default: the surface dataset (ignored for distance)
     int64_t k = 2;
     double delta = 1.0;       // similarity exp(-d^2 / (2 delta^2))
     bool medianDelta = false; // delta = median off-diagonal distance instead

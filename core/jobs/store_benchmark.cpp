@@ -42,7 +42,7 @@ Study syntheticStudy(int64_t n, int64_t datasets, int64_t points) {
         e.format = "mnli";
         e.spec = e.source + ":mnli:samples=4";
         e.labelNames = {"entailment", "neutral", "contradiction"};
-        e.primaryMetric = "accuracy";
+        e.primaryMetric = metricId(Metric::Accuracy);
         e.sampleRows = {0, 1, 2, 3};
         s.datasets.push_back(std::move(e));
     }

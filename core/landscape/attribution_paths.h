@@ -3,6 +3,7 @@
 // study's; tests use a float64 one).
 
 #include "core/analysis/barrier_attribution.h"
+#include "core/common/metric.h"
 #include "core/common/progress.h"
 
 #include <ATen/core/Tensor.h>
@@ -17,7 +18,7 @@ class ParameterSpace;
 struct AttributionPaths {
     std::string firstName, secondName; // for messages and the result
     std::string dataset;
-    std::string metricName = "accuracy";
+    std::string metricName = metricId(Metric::Accuracy);
     int64_t points = 10;
 };
 

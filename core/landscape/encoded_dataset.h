@@ -18,7 +18,7 @@ struct EncodedDataset {
     std::vector<int64_t> labels;                    // index into labelNames
     std::vector<int64_t> rows;                      // source rows (Example::row)
     std::vector<std::string> labelNames;
-    std::string primaryMetric = "accuracy";
+    std::string primaryMetric = metricId(Metric::Accuracy);
     int64_t positiveLabel = 1;
     int64_t truncated = 0; // examples that were cut to maxLength
 

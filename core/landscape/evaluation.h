@@ -1,6 +1,8 @@
 #pragma once
 // Evaluation: loss and metrics of one model (or interpolated point) on one dataset.
 
+#include "core/common/metric.h"
+
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -17,8 +19,19 @@ struct Evaluation {
     double mcc = kNaN;
     int64_t examples = 0;
     bool computed() const { return !std::isnan(loss); }
-    // The dataset's primary metric ("accuracy", "f1", "mcc").
-    double metric(const std::string& name) const;
+    double metric(Metric m) const {
+        switch (m) {
+        case Metric::Accuracy:
+            return accuracy;
+        case Metric::F1:
+            return f1;
+        case Metric::Mcc:
+            return mcc;
+        }
+        return kNaN;
+    }
+    // The metric with this id, e.g. a dataset's primary metric; throws for an unknown id.
+    double metric(const std::string& id) const { return metric(parseMetric(id)); }
 };
 
 } // namespace bs

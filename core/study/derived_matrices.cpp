@@ -1,8 +1,10 @@
 #include "core/study/derived_matrices.h"
 
 #include "core/analysis/barriers.h"
+#include "core/common/error.h"
 
 #include <cmath>
+#include <utility>
 
 namespace bs {
 
@@ -30,6 +32,26 @@ bool anyCellMissing(const DerivedMatrices& m, int64_t i, int64_t j) {
 
 } // namespace
 
+Matrix& DerivedMatrices::of(MatrixKind kind) {
+    return const_cast<Matrix&>(std::as_const(*this).of(kind));
+}
+
+const Matrix& DerivedMatrices::of(MatrixKind kind) const {
+    switch (kind) {
+    case MatrixKind::ConvexityGap:
+        return convexityGap;
+    case MatrixKind::BarrierHeight:
+        return barrierHeight;
+    case MatrixKind::PeakExcess:
+        return peakExcess;
+    case MatrixKind::Auc:
+        return auc;
+    case MatrixKind::Distance:
+        break;
+    }
+    throw Error("the " + matrixId(kind) + " matrix is not derived from curves");
+}
+
 void updatePairMatrices(Study& study, int64_t i, int64_t j) {
     for (const DatasetEntry& dataset : study.datasets) {
         const CurveSet& curves = study.curves[dataset.name];
@@ -49,9 +71,7 @@ void updateAllMatrices(Study& study) {
         m.barrierHeight = Matrix::filled(n, n);
         m.convexityGap = Matrix::filled(n, n);
         m.peakExcess = Matrix::filled(n, n);
-        m.auc = Matrix::filled(n, n);
-        for (int64_t i = 0; i < n; ++i)
-            setCells(m, i, i, BarrierMetrics{0.0, 0.0, 0.0, 0.0});
+        m.auc = Matrix::filled(n, n); // NaN: the diagonal is no pair (docs/study-format.md)
     }
     for (int64_t i = 0; i < n; ++i)
         for (int64_t j = i + 1; j < n; ++j)

@@ -11,7 +11,9 @@ namespace bs {
 // NaN when the curve is incomplete. O(datasets x P), whatever the number of models.
 void updatePairMatrices(Study& study, int64_t i, int64_t j);
 
-// Recomputes every cell (0 on the diagonal).
+// Recomputes every cell. The diagonal is NaN, as the file format documents: a model and
+// itself are no pair. (Files written before hold 0 there and are read as they are; every
+// reader of these matrices skips the diagonal.)
 void updateAllMatrices(Study& study);
 
 // Fills the cells of every pair whose curve is complete but whose cells are missing, leaving

@@ -1,6 +1,8 @@
 #include "core/study/study.h"
 
 #include "core/common/error.h"
+#include "core/common/matrix_kind.h"
+#include "core/common/metric.h"
 #include "core/study/curve_store.h"
 #include "core/study/hessian_store.h"
 
@@ -51,10 +53,9 @@ void checkDatasets(const std::vector<DatasetEntry>& datasets) {
         if (!seen.insert(d.name).second)
             throw Error("two datasets are named " + inQuotes(d.name) +
                         "; dataset names must be unique");
-        if (d.primaryMetric != "accuracy" && d.primaryMetric != "f1" && d.primaryMetric != "mcc")
-            throw Error("dataset " + inQuotes(d.name) +
-                        ": primary metric must be accuracy, f1 or " + "mcc, found " +
-                        inQuotes(d.primaryMetric));
+        if (!findMetric(d.primaryMetric))
+            throw Error("dataset " + inQuotes(d.name) + ": primary metric must be " +
+                        metricIdList() + ", found " + inQuotes(d.primaryMetric));
         if (d.role == DatasetRole::Surface) {
             if (!surface.empty())
                 throw Error("datasets " + inQuotes(surface) + " and " + inQuotes(d.name) +
@@ -87,16 +88,6 @@ Matrix remapMatrix(const Matrix& old, const std::vector<int64_t>& from) {
 }
 
 } // namespace
-
-double Evaluation::metric(const std::string& name) const {
-    if (name == "accuracy")
-        return accuracy;
-    if (name == "f1")
-        return f1;
-    if (name == "mcc")
-        return mcc;
-    throw Error("unknown metric " + inQuotes(name) + "; expected accuracy, f1 or mcc");
-}
 
 CurveSet CurveSet::empty(int64_t models, int64_t points) {
     const auto size = static_cast<size_t>(models * models * points);
@@ -263,7 +254,7 @@ void Study::setDatasets(std::vector<DatasetEntry> newDatasets) {
     std::erase_if(matrices, [&](const auto& e) { return dropped(e.first); });
     std::erase_if(planes, [&](const PlaneResult& p) { return dropped(p.dataset); });
     std::erase_if(clusterings, [&](const ClusteringResult& c) {
-        return c.matrix != "distance" && dropped(c.dataset);
+        return c.matrix != matrixId(MatrixKind::Distance) && dropped(c.dataset);
     });
     std::erase_if(sharpness, [&](const SharpnessResult& s) { return dropped(s.dataset); });
     std::erase_if(hessians, [&](const HessianResult& h) { return dropped(h.dataset); });

@@ -2,6 +2,7 @@
 // Study: the document a user computes and explores (models, datasets, results).
 
 #include "core/analysis/matrix.h"
+#include "core/common/matrix_kind.h"
 #include "core/landscape/direction_options.h"
 #include "core/landscape/evaluation.h"
 #include "core/landscape/trajectory_axes.h"
@@ -71,6 +72,10 @@ struct DerivedMatrices {
     Matrix convexityGap;
     Matrix peakExcess;
     Matrix auc;
+    // The matrix of a kind derived from curves; throws for MatrixKind::Distance, which is
+    // Study::distance.
+    Matrix& of(MatrixKind kind);
+    const Matrix& of(MatrixKind kind) const;
 };
 
 // A loss plane through three models (issue: planes). Grid values are [R, R] row-major,
@@ -112,8 +117,8 @@ int64_t completePlaneRows(const PlaneResult& plane);
 // A clustering of the models (issue: basins).
 struct ClusteringResult {
     std::string id;      // group name, e.g. "cg-mnli-k2"
-    std::string matrix;  // "cg", "bh", "auc", "peak_excess", "distance"
-    std::string dataset; // empty for "distance"
+    std::string matrix;  // a matrixId (core/common/matrix_kind.h)
+    std::string dataset; // empty for the distance matrix
     int64_t k = 2;
     double delta = 1.0;
     std::vector<std::string> models; // the models clustered, in label order

@@ -9,8 +9,8 @@
 
 namespace bs {
 
-const Matrix& studyMatrix(const Study& study, const std::string& what, const std::string& dataset) {
-    if (what == "distance")
+const Matrix& studyMatrix(const Study& study, MatrixKind kind, const std::string& dataset) {
+    if (!isCurveMatrix(kind))
         return study.distance;
     const auto found = study.matrices.find(dataset);
     if (found == study.matrices.end()) {
@@ -19,16 +19,11 @@ const Matrix& studyMatrix(const Study& study, const std::string& what, const std
             known += (known.empty() ? "" : ", ") + d.name;
         throw Error("no dataset '" + dataset + "' in the study (datasets: " + known + ")");
     }
-    const DerivedMatrices& m = found->second;
-    if (what == "cg")
-        return m.convexityGap;
-    if (what == "bh")
-        return m.barrierHeight;
-    if (what == "peak_excess")
-        return m.peakExcess;
-    if (what == "auc")
-        return m.auc;
-    throw Error("unknown matrix '" + what + "': use cg, bh, peak_excess, auc or distance");
+    return found->second.of(kind);
+}
+
+const Matrix& studyMatrix(const Study& study, const std::string& what, const std::string& dataset) {
+    return studyMatrix(study, parseMatrixId(what), dataset);
 }
 
 std::string csvNumber(double value) {
@@ -62,9 +57,11 @@ std::string matrixCsv(const Study& study, const std::string& what, const std::st
 std::string evaluationsCsv(const Study& study) {
     std::ostringstream out;
     out << "model,family,run,step";
-    for (const DatasetEntry& d : study.datasets)
-        out << ',' << csvField(d.name + "_loss") << ',' << csvField(d.name + "_accuracy") << ','
-            << csvField(d.name + "_f1") << ',' << csvField(d.name + "_mcc");
+    for (const DatasetEntry& d : study.datasets) {
+        out << ',' << csvField(d.name + "_loss");
+        for (Metric metric : allMetrics())
+            out << ',' << csvField(d.name + "_" + metricFileName(metric));
+    }
     out << '\n';
     for (size_t m = 0; m < study.models.size(); ++m) {
         const ModelEntry& model = study.models[m];
@@ -75,8 +72,9 @@ std::string evaluationsCsv(const Study& study) {
             const Evaluation e = found != study.evaluations.end() && m < found->second.size()
                                      ? found->second[m]
                                      : Evaluation{};
-            out << ',' << csvNumber(e.loss) << ',' << csvNumber(e.accuracy) << ','
-                << csvNumber(e.f1) << ',' << csvNumber(e.mcc);
+            out << ',' << csvNumber(e.loss);
+            for (Metric metric : allMetrics())
+                out << ',' << csvNumber(e.metric(metric));
         }
         out << '\n';
     }

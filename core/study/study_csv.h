@@ -2,13 +2,16 @@
 // CSV views of a study's results, for spreadsheets and plotting scripts.
 
 #include "core/common/csv_field.h"
+#include "core/common/matrix_kind.h"
 #include "core/study/study.h"
 
 #include <string>
 
 namespace bs {
 
-// "cg", "bh", "peak_excess", "auc" (per dataset) or "distance".
+// The matrix of this kind on `dataset` (ignored for the distance matrix).
+const Matrix& studyMatrix(const Study& study, MatrixKind kind, const std::string& dataset);
+// The same by matrixId ("cg", ...): throws for an unknown id, naming the known ones.
 const Matrix& studyMatrix(const Study& study, const std::string& what, const std::string& dataset);
 
 // An N x N matrix with a header row and a first column of model names; empty cells for NaN.

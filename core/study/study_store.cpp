@@ -30,28 +30,29 @@ constexpr const char* kFormat = "basinscope-study";
 // first loaded during a computation can be recorded in place.
 constexpr size_t kContentHashWidth = 64;
 
-// The four derived matrices with their names in the file.
-struct MatrixField {
-    const char* name;
-    Matrix DerivedMatrices::*member;
-};
-constexpr MatrixField kMatrixFields[] = {
-    {"barrier_height", &DerivedMatrices::barrierHeight},
-    {"convexity_gap", &DerivedMatrices::convexityGap},
-    {"peak_excess", &DerivedMatrices::peakExcess},
-    {"auc", &DerivedMatrices::auc},
-};
+// The four derived matrices in the order the file has always held them.
+constexpr MatrixKind kDerivedMatrices[] = {MatrixKind::BarrierHeight, MatrixKind::ConvexityGap,
+                                           MatrixKind::PeakExcess, MatrixKind::Auc};
 
+// The loss, then every metric: the arrays of /evaluations/<dataset>.
 struct EvaluationField {
-    const char* name;
+    std::string name;
     double Evaluation::*member;
 };
-constexpr EvaluationField kEvaluationFields[] = {
-    {"loss", &Evaluation::loss},
-    {"accuracy", &Evaluation::accuracy},
-    {"f1", &Evaluation::f1},
-    {"mcc", &Evaluation::mcc},
-};
+const std::vector<EvaluationField>& evaluationFields() {
+    static const std::vector<EvaluationField> fields{
+        {"loss", &Evaluation::loss},
+        {metricFileName(Metric::Accuracy), &Evaluation::accuracy},
+        {metricFileName(Metric::F1), &Evaluation::f1},
+        {metricFileName(Metric::Mcc), &Evaluation::mcc},
+    };
+    return fields;
+}
+
+const std::string& distancePath() {
+    static const std::string path = "/" + matrixFileName(MatrixKind::Distance);
+    return path;
+}
 
 template <typename T, typename F> auto column(const std::vector<T>& rows, F field) {
     std::vector<std::decay_t<decltype(rows[0].*field)>> out;
@@ -144,7 +145,7 @@ void writeLayout(h5::File& f, const Study& s) {
         const auto evals = s.evaluations.find(d.name);
         const bool evaluated = evals != s.evaluations.end() && !evals->second.empty();
         f.createGroup(e);
-        for (const auto& field : kEvaluationFields)
+        for (const auto& field : evaluationFields())
             f.writeDoubles(e + "/" + field.name, {n},
                            evaluated ? column(evals->second, field.member).data() : nullptr);
         f.writeInts(e + "/examples", evaluated ? column(evals->second, &Evaluation::examples)
@@ -167,13 +168,12 @@ void writeLayout(h5::File& f, const Study& s) {
         const std::string m = "/matrices/" + d.name;
         const auto matrices = s.matrices.find(d.name);
         f.createGroup(m);
-        for (const auto& field : kMatrixFields)
-            f.writeDoubles(m + "/" + field.name, {n, n},
-                           matrices == s.matrices.end()
-                               ? nullptr
-                               : dataOf((matrices->second.*field.member).values));
+        for (MatrixKind kind : kDerivedMatrices)
+            f.writeDoubles(m + "/" + matrixFileName(kind), {n, n},
+                           matrices == s.matrices.end() ? nullptr
+                                                        : dataOf(matrices->second.of(kind).values));
     }
-    f.writeDoubles("/distance", {n, n}, dataOf(s.distance.values));
+    f.writeDoubles(distancePath(), {n, n}, dataOf(s.distance.values));
 
     f.createGroup("/planes", true);
     for (const auto& plane : s.planes) {
@@ -346,7 +346,7 @@ void readResults(const h5::File& f, Study& s, int64_t version) {
         const std::string e = "/evaluations/" + d.name;
         auto& evals = s.evaluations[d.name];
         evals.assign(static_cast<size_t>(n), Evaluation{});
-        for (const auto& field : kEvaluationFields)
+        for (const auto& field : evaluationFields())
             if (f.exists(e + "/" + field.name)) {
                 const auto values = f.readDoubles(e + "/" + field.name, {n});
                 for (int64_t i = 0; i < n; ++i)
@@ -386,16 +386,17 @@ void readResults(const h5::File& f, Study& s, int64_t version) {
 
         const std::string m = "/matrices/" + d.name;
         auto& matrices = s.matrices[d.name];
-        for (const auto& field : kMatrixFields) {
-            Matrix& matrix = matrices.*field.member;
+        for (MatrixKind kind : kDerivedMatrices) {
+            Matrix& matrix = matrices.of(kind);
+            const std::string path = m + "/" + matrixFileName(kind);
             matrix = Matrix::filled(n, n);
-            if (f.exists(m + "/" + field.name))
-                matrix.values = f.readDoubles(m + "/" + field.name, {n, n});
+            if (f.exists(path))
+                matrix.values = f.readDoubles(path, {n, n});
         }
     }
     s.distance = Matrix::filled(n, n);
-    if (f.exists("/distance"))
-        s.distance.values = f.readDoubles("/distance", {n, n});
+    if (f.exists(distancePath()))
+        s.distance.values = f.readDoubles(distancePath(), {n, n});
 }
 
 void readPlanes(const h5::File& f, Study& s) {

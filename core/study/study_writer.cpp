@@ -209,9 +209,10 @@ bool StudyWriter::saveInPlace(const Study& study, const StudyChange& change) {
                 continue;
             const Evaluation& e = it->second[static_cast<size_t>(m)];
             const std::string g = "/evaluations/" + d.name;
-            f.updateDoubles(g + "/accuracy", {m}, {1}, &e.accuracy);
-            f.updateDoubles(g + "/f1", {m}, {1}, &e.f1);
-            f.updateDoubles(g + "/mcc", {m}, {1}, &e.mcc);
+            for (Metric metric : allMetrics()) {
+                const double value = e.metric(metric);
+                f.updateDoubles(g + "/" + metricFileName(metric), {m}, {1}, &value);
+            }
             f.updateInt(g + "/examples", m, e.examples);
         }
         writeHash(m);
@@ -237,8 +238,9 @@ bool StudyWriter::saveInPlace(const Study& study, const StudyChange& change) {
         // curve with missing points is resumed, a complete curve whose matrix cells are
         // missing gets them when read (repairMatrices).
         if (!study.distance.values.empty()) {
-            writeCell(f, "/distance", i, j, study.distance.at(i, j));
-            writeCell(f, "/distance", j, i, study.distance.at(j, i));
+            const std::string distance = "/" + matrixFileName(MatrixKind::Distance);
+            writeCell(f, distance, i, j, study.distance.at(i, j));
+            writeCell(f, distance, j, i, study.distance.at(j, i));
         }
         writeHash(i);
         writeHash(j);
@@ -260,13 +262,12 @@ bool StudyWriter::saveInPlace(const Study& study, const StudyChange& change) {
             if (it == study.matrices.end() || it->second.convexityGap.values.empty())
                 continue;
             const std::string g = "/matrices/" + d.name;
-            const DerivedMatrices& m = it->second;
-            for (const auto& [name, matrix] :
-                 {std::pair{"/barrier_height", &m.barrierHeight},
-                  std::pair{"/convexity_gap", &m.convexityGap},
-                  std::pair{"/peak_excess", &m.peakExcess}, std::pair{"/auc", &m.auc}}) {
-                writeCell(f, g + name, i, j, matrix->at(i, j));
-                writeCell(f, g + name, j, i, matrix->at(j, i));
+            for (MatrixKind kind : allMatrixKinds()) {
+                if (!isCurveMatrix(kind))
+                    continue;
+                const Matrix& matrix = it->second.of(kind);
+                writeCell(f, g + "/" + matrixFileName(kind), i, j, matrix.at(i, j));
+                writeCell(f, g + "/" + matrixFileName(kind), j, i, matrix.at(j, i));
             }
         }
         break;
@@ -296,7 +297,8 @@ bool StudyWriter::saveInPlace(const Study& study, const StudyChange& change) {
     }
     case StudyChange::Kind::Distances:
         if (!study.distance.values.empty())
-            f.updateDoubles("/distance", {0, 0}, {n, n}, study.distance.values.data());
+            f.updateDoubles("/" + matrixFileName(MatrixKind::Distance), {0, 0}, {n, n},
+                            study.distance.values.data());
         for (int64_t m = 0; m < n; ++m)
             writeHash(m);
         break;

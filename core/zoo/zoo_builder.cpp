@@ -1,6 +1,7 @@
 #include "core/zoo/zoo_builder.h"
 
 #include "core/common/error.h"
+#include "core/common/metric.h"
 #include "core/data/dataset_reader.h"
 #include "core/io/checkpoint.h"
 #include "core/io/content_hash.h"
@@ -107,10 +108,11 @@ Dataset loadTrain(const fs::path& path) {
 }
 
 json scoresToJson(const ZooModelScores& s) {
+    const std::string& accuracy = metricId(Metric::Accuracy);
     json j;
-    j["dev"] = {{"accuracy", s.devAccuracy}, {"loss", s.devLoss}};
-    j["cue_conflicts"] = {{"accuracy", s.conflictsAccuracy}, {"loss", s.conflictsLoss}};
-    j["no_cue"] = {{"accuracy", s.noCueAccuracy}, {"loss", s.noCueLoss}};
+    j["dev"] = {{accuracy, s.devAccuracy}, {"loss", s.devLoss}};
+    j["cue_conflicts"] = {{accuracy, s.conflictsAccuracy}, {"loss", s.conflictsLoss}};
+    j["no_cue"] = {{accuracy, s.noCueAccuracy}, {"loss", s.noCueLoss}};
     return j;
 }
 
@@ -187,11 +189,11 @@ std::string readmeText(const json& manifest) {
                     "MANIFEST.json. Accuracies on the full files.\n\n"
                     "| model | regime | dev acc | dev loss | cue-conflicts acc | no-cue acc |\n"
                     "|---|---|---|---|---|---|\n";
+    const std::string& accuracy = metricId(Metric::Accuracy);
     for (const json& m : manifest["models"])
         t += "| " + m["name"].get<std::string>() + " | " + m["regime"].get<std::string>() + " | " +
-             fixed(m["dev"]["accuracy"]) + " | " + fixed(m["dev"]["loss"], 4) + " | " +
-             fixed(m["cue_conflicts"]["accuracy"]) + " | " + fixed(m["no_cue"]["accuracy"]) +
-             " |\n";
+             fixed(m["dev"][accuracy]) + " | " + fixed(m["dev"]["loss"], 4) + " | " +
+             fixed(m["cue_conflicts"][accuracy]) + " | " + fixed(m["no_cue"][accuracy]) + " |\n";
     t += "\nPre-training: masked-LM loss " + fixed(manifest["pretraining"]["mlm_loss"]) + "\n";
     return t;
 }

@@ -102,11 +102,12 @@ planeAcrossClusters(const Study& study, const ClusteringResult& clustering, cons
 }
 
 ClusteringResult clusterMatrix(const Study& study, const std::string& datasetName,
-                               const std::string& matrix) {
-    if (matrix != "cg" && matrix != "peak_excess")
-        throw Error("clusterMatrix: matrix must be cg or peak_excess, found '" + matrix + "'");
+                               MatrixKind matrix) {
+    if (!isCurveMatrix(matrix))
+        throw Error("clusterMatrix: the matrix must be derived from curves, found " +
+                    matrixId(matrix));
     ClusterRequest request;
-    request.matrix = matrix;
+    request.matrix = matrixId(matrix);
     request.dataset = datasetName;
     request.k = 2;
     request.medianDelta = true;

@@ -44,11 +44,10 @@ std::vector<ModelPair> demoPairs(const Study& study);
 std::array<std::string, 3>
 planeAcrossClusters(const Study& study, const ClusteringResult& clustering, const Matrix& matrix);
 
-// Spectral clustering (k = 2, delta = the median off-diagonal value) of a derived matrix of
-// `dataset` ("cg" or "peak_excess"), as the study stores it. Models whose pairs are missing
-// are left out. Id: "<matrix>-<dataset>-k2".
-ClusteringResult clusterMatrix(const Study& study, const std::string& dataset,
-                               const std::string& matrix);
+// Spectral clustering (k = 2, delta = the median off-diagonal value) of a matrix of
+// `dataset` derived from curves (the demo uses CG and peak excess), as the study stores it.
+// Models whose pairs are missing are left out. Id: "<matrix id>-<dataset>-k2".
+ClusteringResult clusterMatrix(const Study& study, const std::string& dataset, MatrixKind matrix);
 
 // Medians of a symmetric matrix's off-diagonal entries within and across two groups.
 struct GroupContrast {
