@@ -17,8 +17,8 @@ namespace {
 void printEvaluation(const Evaluation& e, const std::string& primary, int64_t classes) {
     std::printf("examples  %lld\nloss      %.6f\naccuracy  %.4f\n",
                 static_cast<long long>(e.examples), e.loss, e.accuracy);
-    // F1 of the positive class only means something for two-class tasks.
-    if (primary == "f1" || classes == 2)
+    // Binary F1 of the positive class for two classes, macro F1 for more; none for one.
+    if (primary == metricId(Metric::F1) || classes >= 2)
         std::printf("f1        %.4f\n", e.f1);
     std::printf("mcc       %.4f\n", e.mcc);
 }

@@ -56,6 +56,31 @@ double ConfusionMatrix::f1(int64_t positive) const {
     return denominator > 0 ? 2.0 * tp / denominator : 0.0;
 }
 
+double ConfusionMatrix::macroF1() const {
+    if (m_total == 0)
+        return std::nan("");
+    double sum = 0;
+    int64_t occurring = 0;
+    for (int64_t c = 0; c < m_classes; ++c) {
+        double predicted = 0, actual = 0;
+        for (int64_t other = 0; other < m_classes; ++other) {
+            predicted += double(count(other, c));
+            actual += double(count(c, other));
+        }
+        if (predicted + actual == 0)
+            continue; // sklearn averages over the labels present only
+        sum += 2.0 * double(count(c, c)) / (predicted + actual);
+        ++occurring;
+    }
+    return sum / double(occurring);
+}
+
+double ConfusionMatrix::studyF1(int64_t positive) const {
+    if (m_classes < 2)
+        return std::nan("");
+    return m_classes == 2 ? f1(positive) : macroF1();
+}
+
 double ConfusionMatrix::mcc() const {
     if (m_total == 0)
         return std::nan("");

@@ -1,5 +1,5 @@
 #pragma once
-// Confusion-matrix metrics: accuracy, F1 of a positive class, Matthews correlation.
+// Confusion-matrix metrics: accuracy, F1 (of a positive class, or macro), Matthews correlation.
 
 #include <cstdint>
 #include <vector>
@@ -20,6 +20,13 @@ public:
     double accuracy() const;
     // F1 of `positive` (sklearn f1_score(average="binary", pos_label=positive)); 0 when undefined.
     double f1(int64_t positive) const;
+    // Mean F1 over the classes that occur in the truth or the predictions (sklearn
+    // f1_score(average="macro"), whose labels are those that occur); a class never predicted
+    // counts 0.
+    double macroF1() const;
+    // The F1 a study stores (docs/study-format.md): binary F1 of `positive` for two classes,
+    // macro F1 for more; NaN for one class.
+    double studyF1(int64_t positive) const;
     // Multiclass Matthews correlation as sklearn's matthews_corrcoef (0 when undefined).
     double mcc() const;
 

@@ -116,7 +116,7 @@ Evaluation Evaluator::evaluate(const SequenceClassifier& model, const BatchCallb
         return result;
     result.loss = lossSum / double(result.examples);
     result.accuracy = confusion.accuracy();
-    result.f1 = classes() >= 2 ? confusion.f1(m_data.positiveLabel) : kNaN;
+    result.f1 = confusion.studyF1(m_data.positiveLabel);
     result.mcc = confusion.mcc();
     return result;
 }

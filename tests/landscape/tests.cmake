@@ -13,3 +13,4 @@ bs_add_test(test_flipped_examples SOURCES test_flipped_examples.cpp LABELS lands
 bs_add_test(test_model_soups SOURCES test_model_soups.cpp LABELS landscape)
 bs_add_test(test_trajectory SOURCES test_trajectory.cpp LABELS landscape)
 bs_add_test(test_curve SOURCES test_curve.cpp LABELS landscape)
+bs_add_test(test_evaluator_f1 SOURCES test_evaluator_f1.cpp LABELS landscape)
