@@ -149,6 +149,13 @@ DatasetEntry makeDatasetEntry(const NamedDatasetSpec& named, int64_t defaultSamp
     return entry;
 }
 
+int64_t modelTokenLimit(const ModelConfig& config) {
+    // RoBERTa numbers real tokens from pad_token_id + 1 (transformers'
+    // create_position_ids_from_input_ids), so its table holds pad_token_id + 1 fewer tokens.
+    return config.family == ModelFamily::Roberta ? config.maxPositions - config.padTokenId - 1
+                                                 : config.maxPositions;
+}
+
 Study buildStudy(const NewStudyOptions& options) {
     if (options.points < 2)
         throw Error("--points must be at least 2 (both ends are included)");
@@ -180,6 +187,9 @@ Study buildStudy(const NewStudyOptions& options) {
         } else {
             requireSameArchitecture(*first, firstFolder.string(), config, folder.string());
         }
+        // A longer max_length would be recorded but never used: no sequence longer than the
+        // model's position table can be evaluated. The study records what the models take.
+        study.maxLength = std::min(study.maxLength, modelTokenLimit(config));
         ModelEntry entry = describeModelFolder(folder);
         entry.family = familyName(config.family);
         entry.parameterCount = parameterCount;

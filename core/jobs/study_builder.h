@@ -2,6 +2,7 @@
 // Building a new study: resolving checkpoint folders, reading configs, fixing sample rows.
 
 #include "core/data/dataset_spec.h"
+#include "core/io/model_config.h"
 #include "core/study/study.h"
 
 #include <filesystem>
@@ -20,12 +21,16 @@ struct NamedDatasetSpec {
 // Parses "NAME=FILE:FORMAT[:options]"; without "NAME=" the file's stem is the name.
 NamedDatasetSpec parseNamedDatasetSpec(const std::string& text, DatasetRole role);
 
+// The most tokens one sequence may have for a model of this configuration: its
+// max_position_embeddings (less pad_token_id + 1 for RoBERTa, whose positions start there).
+int64_t modelTokenLimit(const ModelConfig& config);
+
 struct NewStudyOptions {
     std::vector<std::string> models;        // folders or glob patterns (e.g. 'runs/mnli-seed*')
     std::vector<NamedDatasetSpec> datasets; // exactly one surface dataset, any diagnostics
     int64_t samples = 0; // applied to every dataset whose spec sets no samples (0 = all rows)
     int64_t points = 10;
-    int64_t maxLength = 128;
+    int64_t maxLength = 128; // clamped to the models' modelTokenLimit
     std::vector<std::string>
         modelLabelNames; // overrides id2label (e.g. entailment,neutral,contradiction)
 };
