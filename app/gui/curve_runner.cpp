@@ -12,6 +12,8 @@
 #include <QFileInfo>
 #include <QStatusBar>
 
+#include <algorithm>
+
 namespace bs::ui {
 
 namespace {
@@ -27,20 +29,16 @@ TrainedCurveView toView(const CurveRequest& request, const CurveResult& result) 
     view.second = request.second;
     view.kind = curveKindName(request.training.kind);
     view.t = result.t;
-    for (const CurveComparison& c : result.datasets)
-        view.datasets.push_back({c.dataset, c.metric, c.lineLoss, c.lineMetric, c.curveLoss,
-                                 c.curveMetric, c.line, c.curve});
-    const CurveTrainingOptions& o = request.training;
-    view.recipe =
-        CurveRunner::tr("%1 %2 steps (lr %3, batch %4, seed %5) on %6 (%7 examples)")
-            .arg(o.steps)
-            .arg(qs(curveOptimizerName(o.optimizer)))
-            .arg(o.learningRate)
-            .arg(o.batchSize)
-            .arg(qulonglong(o.seed))
-            .arg(QFileInfo(qs(request.trainSpec).section(QLatin1Char(':'), 0, 0)).fileName())
-            .arg(result.trainingExamples);
+    view.datasets = result.datasets;
+    view.recipe = curveRecipe(request.training, request.trainSpec, result.trainingExamples);
     return view;
+}
+
+// Between the same two models (either direction) and of the same kind.
+bool sameCurveKey(const TrainedCurveView& a, const TrainedCurveView& b) {
+    const bool samePair = (a.first == b.first && a.second == b.second) ||
+                          (a.first == b.second && a.second == b.first);
+    return samePair && a.kind == b.kind;
 }
 
 } // namespace
@@ -138,21 +136,17 @@ bool CurveRunner::train(const CurveChoice& choice) {
 
 void CurveRunner::onResult(const TrainedCurveView& curve) {
     // One curve per pair and kind: training again replaces the earlier one.
-    std::erase_if(m_curves, [&](const TrainedCurveView& c) {
-        const bool samePair = (c.first == curve.first && c.second == curve.second) ||
-                              (c.first == curve.second && c.second == curve.first);
-        return samePair && c.kind == curve.kind;
-    });
+    std::erase_if(m_curves, [&](const TrainedCurveView& c) { return sameCurveKey(c, curve); });
     m_curves.push_back(curve);
     m_curvesPath = m_window->document()->path();
     publish();
     const Study& study = m_window->document()->study();
     const DatasetEntry* surface = study.surfaceDataset();
     for (const TrainedCurveView::Dataset& d : curve.datasets)
-        if (surface && d.name == surface->name)
+        if (surface && d.dataset == surface->name)
             m_window->statusBar()->showMessage(
                 tr("%1 %2 → %3: barrier height on %4 %5 (line %6)")
-                    .arg(curve.kindTitle(), qs(curve.first), qs(curve.second), qs(d.name))
+                    .arg(curve.kindTitle(), qs(curve.first), qs(curve.second), qs(d.dataset))
                     .arg(d.curve.barrierHeight, 0, 'g', 4)
                     .arg(d.line.barrierHeight, 0, 'g', 4),
                 10000);
@@ -160,7 +154,18 @@ void CurveRunner::onResult(const TrainedCurveView& curve) {
 }
 
 void CurveRunner::publish() {
-    m_window->interpolationPanel()->setTrainedCurves(m_curves);
+    // The curves the study keeps, then this session's; of those between the same two models
+    // and of the same kind the view draws the last.
+    std::vector<TrainedCurveView> all;
+    for (const TrainedCurve& c : m_window->document()->study().trainedCurves)
+        all.push_back(TrainedCurveView::fromStudy(c));
+    all.insert(all.end(), m_curves.begin(), m_curves.end());
+    std::vector<TrainedCurveView> shown;
+    for (auto c = all.rbegin(); c != all.rend(); ++c)
+        if (std::none_of(shown.begin(), shown.end(),
+                         [&](const TrainedCurveView& s) { return sameCurveKey(s, *c); }))
+            shown.insert(shown.begin(), *c);
+    m_window->interpolationPanel()->setTrainedCurves(std::move(shown));
 }
 
 } // namespace bs::ui

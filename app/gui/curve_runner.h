@@ -19,7 +19,8 @@ class MainWindow;
 // the CLI's defaults) and evaluates it on every dataset of the study, with progress and cancel
 // in the status bar. A finished curve is kept in memory for the open study (one per pair and
 // kind: training again replaces it) and drawn by the interpolation view beside the straight
-// line; a cancelled training keeps nothing new, the earlier curves stay.
+// line, as are the curves the study file keeps (the last per pair and kind); a cancelled
+// training keeps nothing new, the earlier curves stay.
 class CurveRunner : public QObject {
     Q_OBJECT
 public:
@@ -31,7 +32,8 @@ public:
     // study is open).
     bool train(const CurveChoice& choice);
     bool running() const { return m_running; }
-    // The curves of the open study the view can draw.
+    // The curves trained in this session for the open study (those the study file keeps are
+    // drawn too).
     const std::vector<TrainedCurveView>& curves() const { return m_curves; }
     // The choices the dialog opens with for pair (i, j): the last training's, else the CLI's
     // defaults and the surface dataset's file.

@@ -13,32 +13,54 @@ void appendHessianColumns(ModelTable& table, const Study& study,
     trace.id = QStringLiteral("hessian:trace");
     top.numbers.assign(study.models.size(), std::nan(""));
     trace.numbers.assign(study.models.size(), std::nan(""));
-    QString dataset;
-    bool any = false;
+    const DatasetEntry* surface = study.surfaceDataset();
+    QString dataset = surface ? QString::fromStdString(surface->name) : QString();
+    bool any = false, stored = false, held = false;
+    auto put = [&](int64_t m, const HessianValue& value) {
+        top.numbers[size_t(m)] = value.eigenvalues.front();
+        trace.numbers[size_t(m)] = value.trace;
+        any = true;
+    };
+    // What the study file keeps (whole-model values on the surface dataset: the table has one
+    // row per model, not a group's block) ...
+    for (const HessianResult& r : study.hessians) {
+        const int64_t m = study.modelIndex(r.model);
+        const HessianGroupValue* whole = r.find("");
+        if (m < 0 || !surface || r.dataset != surface->name || !whole ||
+            whole->value.eigenvalues.empty())
+            continue;
+        put(m, whole->value);
+        stored = true;
+    }
+    // ... and what was computed in this session, newer, in its place.
     for (const ModelHessian& r : results) {
         const int64_t m = study.modelIndex(r.model);
-        // The table has one row per model: the whole model's Hessian, not a group's block.
         if (m < 0 || !r.group.empty() || r.value.eigenvalues.empty())
             continue;
-        top.numbers[size_t(m)] = r.value.eigenvalues.front();
-        trace.numbers[size_t(m)] = r.value.trace;
+        put(m, r.value);
         dataset = QString::fromStdString(r.dataset);
-        any = true;
+        held = true;
     }
     if (!any)
         return;
+    QString where = QCoreApplication::translate("bs::ui::ModelsPanel", "stored in the study file");
+    if (held)
+        where = stored ? QCoreApplication::translate("bs::ui::ModelsPanel",
+                                                     "stored in the study file or, where "
+                                                     "computed since it was opened, in memory")
+                       : QCoreApplication::translate("bs::ui::ModelsPanel",
+                                                     "held in memory, not in the "
+                                                     "study file");
     top.title = QCoreApplication::translate("bs::ui::ModelsPanel", "Hessian λmax");
-    top.toolTip = QCoreApplication::translate(
-                      "bs::ui::ModelsPanel",
-                      "Largest eigenvalue of the loss Hessian on %1 (Lanczos); computed by "
-                      "Compute Hessian and held in memory, not in the study file")
-                      .arg(dataset);
+    top.toolTip =
+        QCoreApplication::translate("bs::ui::ModelsPanel",
+                                    "Largest eigenvalue of the loss Hessian on %1 (Lanczos); %2")
+            .arg(dataset, where);
     trace.title = QCoreApplication::translate("bs::ui::ModelsPanel", "Hessian trace");
-    trace.toolTip = QCoreApplication::translate(
-                        "bs::ui::ModelsPanel",
-                        "Trace of the loss Hessian on %1 (Hutchinson's estimate); held in "
-                        "memory, not in the study file")
-                        .arg(dataset);
+    trace.toolTip =
+        QCoreApplication::translate("bs::ui::ModelsPanel",
+                                    "Trace of the loss Hessian on %1 (Hutchinson's estimate); %2")
+            .arg(dataset, where);
     table.columns.push_back(std::move(top));
     table.columns.push_back(std::move(trace));
 }

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <cmath>
 
 namespace bs::ui {
 
@@ -18,7 +19,7 @@ QString qs(const std::string& s) {
 }
 
 QString number(double v) {
-    return QString::number(v, 'g', 4);
+    return std::isnan(v) ? QStringLiteral("–") : QString::number(v, 'g', 4); // NaN: not computed
 }
 
 // The shown datasets in the order of the line series of a one-pair view: the surface dataset
@@ -36,7 +37,7 @@ std::vector<std::string> seriesDatasets(const Study& study, const QStringList& h
 
 const TrainedCurveView::Dataset* find(const TrainedCurveView& curve, const std::string& name) {
     for (const TrainedCurveView::Dataset& d : curve.datasets)
-        if (d.name == name)
+        if (d.dataset == name)
             return &d;
     return nullptr;
 }

@@ -181,6 +181,42 @@ private slots:
         QVERIFY(panel->toCsv().count(QLatin1Char('\n')) >= int(table.rows()));
     }
 
+    void columnsTheStudyKeepsComeBackAfterReopening() {
+        // A result the study file keeps (as `basinscope-cli hessian` stores it), computed here
+        // for the first model: reopened, the table shows it, and nothing for the other model.
+        HessianValue want;
+        {
+            StudyLock lock(m_study.toStdString(), "test");
+            Study study = readStudy(m_study.toStdString());
+            {
+                StudySession session(study, {});
+                const HessianOperator op(session.space(), session.cache().get(0),
+                                         session.evaluator(0), "", m_options.batchSize);
+                want = hessianSpectrum(op, m_options, {});
+            }
+            recordHessian(study.hessians, study.models[0].name, "dev", m_options, {"", want});
+            writeStudy(study, m_study.toStdString());
+        }
+        m_window->closeStudy();
+        QSignalSpy opened(m_window.get(), &MainWindow::studyOpened);
+        m_window->openStudy(m_study);
+        QVERIFY(opened.wait(10000));
+        QVERIFY(m_window->modelsPanel()->hessian().empty()); // this session's are forgotten
+        const ModelTable& table = m_window->modelsPanel()->tableModel()->table();
+        const ModelColumn* top = table.column(QStringLiteral("hessian:top"));
+        const ModelColumn* trace = table.column(QStringLiteral("hessian:trace"));
+        QVERIFY(top && trace);
+        QCOMPARE(top->numbers[0], want.eigenvalues[0]);
+        QCOMPARE(trace->numbers[0], want.trace);
+        QVERIFY(std::isnan(top->numbers[1]));
+        QVERIFY2(top->toolTip.contains(QStringLiteral("stored in the study file")),
+                 qPrintable(top->toolTip));
+        // The Hessian tab draws what the table holds: one model with a value.
+        auto* panel = m_window->findChild<HessianPanel*>();
+        panel->setColumns(QStringLiteral("hessian:top"), QStringLiteral("metric:dev"));
+        QCOMPARE(panel->scatter()->data().x, std::vector<double>{want.eigenvalues[0]});
+    }
+
     void cleanupTestCase() { m_window.reset(); }
 };
 

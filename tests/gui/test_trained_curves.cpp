@@ -319,6 +319,62 @@ private slots:
             QStringLiteral("line / Bezier curve / polychain")));
     }
 
+    void curvesTheStudyKeepsAreDrawnAfterReopening() {
+        // A curve the study file keeps (as `basinscope-cli curve` stores it): the job's real
+        // result, written into the file; reopened, the pair view draws exactly it.
+        const CurveChoice choice = shortChoice(QStringLiteral("polychain"), 30);
+        const CurveRequest request = requestOf(choice);
+        {
+            StudyLock lock(m_study.toStdString(), "test");
+            Study study = readStudy(m_study.toStdString());
+            CurveResult result;
+            {
+                StudySession session(study, {});
+                result = computeCurve(study, session, request, {});
+            }
+            TrainedCurve stored;
+            stored.id = "curve-0";
+            stored.first = request.first;
+            stored.second = request.second;
+            stored.trainSpec = request.trainSpec;
+            stored.training = request.training;
+            stored.trainingExamples = result.trainingExamples;
+            stored.trainingLosses = result.training.batchLosses;
+            stored.t = result.t;
+            stored.datasets = result.datasets;
+            study.trainedCurves.push_back(stored);
+            writeStudy(study, m_study.toStdString());
+        }
+        // Closing forgets this session's curves; the file's come back with it.
+        m_window->closeStudy();
+        QVERIFY(m_window->interpolationPanel()->shownCurves().empty());
+        QSignalSpy opened(m_window.get(), &MainWindow::studyOpened);
+        m_window->openStudy(m_study);
+        QVERIFY(opened.wait(10000));
+        QVERIFY(m_runner->curves().empty());
+        InterpolationPanel* panel = m_window->interpolationPanel();
+        panel->showPairs({{1, 0}});
+        QCOMPARE(panel->shownCurves().size(), size_t(1));
+        const Study& study = m_window->document()->study();
+        QCOMPARE(study.trainedCurves.size(), size_t(1));
+        const TrainedCurve& want = study.trainedCurves.front();
+        const TrainedCurveView& drawn = panel->shownCurves().front();
+        QCOMPARE(drawn.kind, std::string("polychain"));
+        QCOMPARE(drawn.first, std::string("balanced-seed-2")); // walked back, as shown
+        const CurveSeries* curve =
+            seriesNamed(panel->plot()->data(), QStringLiteral("dev · polychain"));
+        QVERIFY(curve);
+        std::vector<double> back(want.datasets[0].curveLoss.rbegin(),
+                                 want.datasets[0].curveLoss.rend());
+        QCOMPARE(curve->loss, back);
+        const QString subtitle = panel->plot()->data().subtitle;
+        QVERIFY2(subtitle.contains(QStringLiteral("dev %1 / %2")
+                                       .arg(want.datasets[0].line.barrierHeight, 0, 'g', 4)
+                                       .arg(want.datasets[0].curve.barrierHeight, 0, 'g', 4)),
+                 qPrintable(subtitle));
+        QVERIFY2(subtitle.contains(QStringLiteral("30 adam steps")), qPrintable(subtitle));
+    }
+
     void cleanupTestCase() { m_window.reset(); }
 };
 
