@@ -5,11 +5,15 @@
 #include "app/gui/study_document.h"
 #include "app/gui/study_views.h"
 #include "widgets/cluster_views.h"
+#include "widgets/eigen_density_plot.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
+#include <qcustomplot.h>
+
+#include <optional>
 
 namespace bs::ui {
 
@@ -34,6 +38,25 @@ void fillColumns(QComboBox* box, const ModelTable& table, Keep keep, const QStri
     box->setCurrentIndex(std::max(index, 0));
 }
 
+// The whole-model Hessian value of `model` that has a density: this session's (newer), else
+// the one the study keeps (on the surface dataset first).
+std::optional<ModelHessian> densityOf(const Study& study, const std::vector<ModelHessian>& held,
+                                      const std::string& model) {
+    for (auto r = held.rbegin(); r != held.rend(); ++r)
+        if (r->model == model && r->group.empty() && !r->value.density.empty())
+            return *r;
+    const DatasetEntry* surface = study.surfaceDataset();
+    std::optional<ModelHessian> found;
+    for (const HessianResult& r : study.hessians) {
+        const HessianGroupValue* whole = r.find("");
+        if (r.model != model || !whole || whole->value.density.empty())
+            continue;
+        if (!found || (surface && r.dataset == surface->name))
+            found = ModelHessian{r.model, r.dataset, "", whole->value};
+    }
+    return found;
+}
+
 } // namespace
 
 HessianPanel::HessianPanel(StudyDocument* document, ModelsPanel* models, QWidget* parent)
@@ -42,7 +65,8 @@ HessianPanel::HessianPanel(StudyDocument* document, ModelsPanel* models, QWidget
     , m_models(models)
     , m_xBox(new QComboBox(this))
     , m_yBox(new QComboBox(this))
-    , m_scatter(new RegressionScatter(QStringLiteral("hessian-scatter"), this)) {
+    , m_scatter(new RegressionScatter(QStringLiteral("hessian-scatter"), this))
+    , m_density(new EigenDensityPlot(this)) {
     setObjectName(QStringLiteral("HessianPanel"));
     m_xBox->setToolTip(tr("The Hessian column (Compute Hessian on the Models table fills it)"));
     m_yBox->setToolTip(tr("Any column of the models table, e.g. a diagnostic's accuracy"));
@@ -59,7 +83,10 @@ HessianPanel::HessianPanel(StudyDocument* document, ModelsPanel* models, QWidget
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(bar);
-    layout->addWidget(m_scatter, 1);
+    auto* plots = new QHBoxLayout;
+    plots->addWidget(m_scatter, 3);
+    plots->addWidget(m_density, 2);
+    layout->addLayout(plots, 1);
 
     for (QComboBox* box : {m_xBox, m_yBox})
         connect(box, &QComboBox::currentIndexChanged, this, [this] {
@@ -70,6 +97,7 @@ HessianPanel::HessianPanel(StudyDocument* document, ModelsPanel* models, QWidget
     QAbstractItemModel* table = models->tableModel();
     connect(table, &QAbstractItemModel::modelReset, this, &HessianPanel::rebuildChoices);
     connect(table, &QAbstractItemModel::dataChanged, this, &HessianPanel::refresh);
+    connect(models, &ModelsPanel::selectionChanged, this, &HessianPanel::refreshDensity);
     rebuildChoices();
 }
 
@@ -108,14 +136,58 @@ void HessianPanel::refresh() {
                               "menu)\nto plot the top eigenvalue or the trace against a column")
                          : tr("No model has both values");
     m_scatter->setData(std::move(data));
+    refreshDensity();
+}
+
+void HessianPanel::refreshDensity() {
+    const Study& study = m_document->study();
+    const std::vector<ModelHessian>& held = m_models->hessian();
+    std::vector<int64_t> order = m_models->selectedModels();
+    const bool selected = !order.empty();
+    if (!selected)
+        for (int64_t m = 0; m < int64_t(study.models.size()); ++m)
+            order.push_back(m);
+    EigenDensityData data;
+    for (int64_t m : order) {
+        if (m < 0 || size_t(m) >= study.models.size())
+            continue;
+        const std::optional<ModelHessian> r = densityOf(study, held, study.models[size_t(m)].name);
+        if (!r) {
+            if (selected) // the selected model has none: say so rather than show another's
+                break;
+            continue;
+        }
+        const HessianDensity& d = r->value.density;
+        // The title stays short (the plot is narrow); the computation goes to the legend.
+        data.title = tr("Eigenvalue density: %1").arg(QString::fromStdString(r->model));
+        data.densityLabel = tr("on %1, %n run(s), σ = %2", nullptr, int(d.nodes.size()))
+                                .arg(QString::fromStdString(r->dataset))
+                                .arg(d.sigma, 0, 'g', 2);
+        data.grid = d.grid;
+        data.density = d.density;
+        data.eigenvalues = r->value.eigenvalues;
+        break;
+    }
+    if (data.grid.empty())
+        data.emptyText = selected ? tr("The selected model has no eigenvalue density:\n"
+                                       "Compute Hessian with Density on the Models table")
+                                  : tr("Compute Hessian with Density on the Models table\n"
+                                       "to see the spectrum of a model");
+    m_density->setData(std::move(data));
 }
 
 QString HessianPanel::exportName() const {
-    return m_scatter->exportName();
+    return QStringLiteral("hessian");
 }
 
 void HessianPanel::renderTo(QCPPainter& painter, const QSize& size) {
-    m_scatter->renderTo(painter, size);
+    // As on screen: the scatter, and the density beside it.
+    const int w = size.width() * 3 / 5;
+    m_scatter->renderTo(painter, QSize(w, size.height()));
+    painter.save();
+    painter.translate(w, 0);
+    m_density->renderTo(painter, QSize(size.width() - w, size.height()));
+    painter.restore();
 }
 
 QString HessianPanel::toCsv() const {

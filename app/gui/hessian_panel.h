@@ -1,6 +1,7 @@
 #pragma once
 // HessianPanel: the Hessian's columns of the models table (top eigenvalue, trace) against any
-// other model column, as the Clusters tab plots ε-sharpness.
+// other model column, as the Clusters tab plots ε-sharpness, and the eigenvalue density of the
+// selected model.
 
 #include "widgets/exportable_view.h"
 
@@ -11,6 +12,7 @@ class QLabel;
 
 namespace bs::ui {
 
+class EigenDensityPlot;
 class ModelsPanel;
 class RegressionScatter;
 class StudyDocument;
@@ -23,6 +25,9 @@ public:
     HessianPanel(StudyDocument* document, ModelsPanel* models, QWidget* parent = nullptr);
 
     RegressionScatter* scatter() const { return m_scatter; }
+    // The density of the first model selected in the table (none selected: of the first model
+    // that has one), computed in this session or kept by the study.
+    EigenDensityPlot* densityPlot() const { return m_density; }
     // Column ids of the models table: x is a Hessian column, y any numeric column.
     void setColumns(const QString& xId, const QString& yId);
     QString xColumn() const;
@@ -35,12 +40,14 @@ public:
 private:
     void rebuildChoices(); // the table's columns changed
     void refresh();
+    void refreshDensity();
 
     StudyDocument* m_document;
     ModelsPanel* m_models;
     QComboBox* m_xBox;
     QComboBox* m_yBox;
     RegressionScatter* m_scatter;
+    EigenDensityPlot* m_density;
     bool m_updating = false;
 };
 

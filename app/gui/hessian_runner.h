@@ -27,6 +27,10 @@ public:
     explicit HessianRunner(MainWindow* window);
 
     QAction* action() const { return m_action; }
+    // The same, with the eigenvalue density (stochastic Lanczos quadrature, densityOptions()).
+    QAction* densityAction() const { return m_densityAction; }
+    // The CLI's defaults with `basinscope-cli hessian --density 3`.
+    static HessianOptions densityOptions();
     // Starts the job for these models (all when empty); false when none started.
     bool compute(const std::vector<std::string>& models,
                  const HessianOptions& options = HessianOptions());
@@ -39,6 +43,7 @@ private:
 
     MainWindow* m_window;
     QAction* m_action;
+    QAction* m_densityAction;
     bool m_running = false;
 };
 
