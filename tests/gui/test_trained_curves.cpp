@@ -375,6 +375,38 @@ private slots:
         QVERIFY2(subtitle.contains(QStringLiteral("30 adam steps")), qPrintable(subtitle));
     }
 
+    // The docs' picture: with BS_CURVE_FIGURES_DIR and BS_DEMO_STUDY (a copy of the demo
+    // study) set, a Bezier curve natural-seed-1 -> balanced-seed-2 trained as docs/cli.md's
+    // example (200 Adam steps at lr 1e-3 on train_natural.tsv) and exported through File >
+    // Export as trained-curve.png there.
+    void docsFigure() {
+        const QString out = qEnvironmentVariable("BS_CURVE_FIGURES_DIR");
+        const QString demo = qEnvironmentVariable("BS_DEMO_STUDY");
+        if (out.isEmpty() || demo.isEmpty())
+            QSKIP("set BS_CURVE_FIGURES_DIR and BS_DEMO_STUDY to write the docs' figure");
+        QSignalSpy opened(m_window.get(), &MainWindow::studyOpened);
+        m_window->openStudy(demo);
+        QVERIFY(opened.wait(20000));
+        const Study& study = m_window->document()->study();
+        const int64_t a = study.modelIndex("natural-seed-1");
+        const int64_t b = study.modelIndex("balanced-seed-2");
+        QVERIFY(a >= 0 && b >= 0);
+        m_window->interpolationPanel()->showPairs({{a, b}});
+        CurveChoice choice = m_runner->initialChoice(a, b);
+        choice.trainSpec =
+            QString::fromStdString((m_zoo / "data" / "train_natural.tsv").string() + ":cola");
+        choice.steps = 200;
+        double seconds = 0;
+        QCOMPARE(train(choice, &seconds), JobOutcome::Completed);
+        qInfo("demo: Bezier curve natural-seed-1 -> balanced-seed-2, 200 steps, in %.1f s; %s",
+              seconds, qPrintable(m_window->interpolationPanel()->plot()->data().subtitle));
+        ExportOptions options;
+        options.pixelSize = QSize(1000, 620);
+        options.dpi = 110;
+        QCOMPARE(m_window->exportPanel(1, out + QStringLiteral("/trained-curve.png"), options),
+                 QString());
+    }
+
     void cleanupTestCase() { m_window.reset(); }
 };
 
