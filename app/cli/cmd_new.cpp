@@ -68,6 +68,10 @@ void registerNewCommand(CLI::App& app, CliContext& context) {
         study.maxLength = options->maxLength;
         study.modelLabelNames = splitList(options->modelLabels);
         const Study built = buildStudy(study);
+        if (built.maxLength < options->maxLength)
+            std::cerr << "note: --max-length " << options->maxLength << " is more than the models' "
+                      << built.maxLength << " positions; the study uses " << built.maxLength
+                      << "\n";
         StudyLock lock(file, "basinscope-cli new");
         writeStudy(built, file);
         if (!context.quiet) {
