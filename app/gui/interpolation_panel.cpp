@@ -12,6 +12,7 @@
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -30,7 +31,7 @@ InterpolationPanel::InterpolationPanel(StudyDocument* document, Settings* settin
     , m_kLabel(new QLabel(tr("k ="), this))
     , m_kBox(new QSpinBox(this))
     , m_datasetButton(new QPushButton(this))
-    , m_trainButton(new QPushButton(tr("Train Curve…"), this)) {
+    , m_trainButton(new QToolButton(this)) {
     m_modeBox->addItem(tr("Selected pairs"), QStringLiteral("pairs"));
     m_modeBox->addItem(tr("Top-k vs bottom-k"), QStringLiteral("groups"));
     m_modeBox->setToolTip(tr("Selected pairs: the curves of the pairs picked in the map or the "
@@ -44,9 +45,12 @@ InterpolationPanel::InterpolationPanel(StudyDocument* document, Settings* settin
     // A push button leaves room for its menu arrow (a tool button draws it over the text).
     m_datasetButton->setMenu(new QMenu(m_datasetButton));
     m_datasetButton->setToolTip(tr("Datasets whose curves are drawn"));
-    m_trainButton->setToolTip(
-        tr("Train a quadratic Bezier curve or a polychain between the two models (endpoints "
-           "fixed) and draw it beside the straight line, with both barriers"));
+    // A flat tool button: the bar must still fit beside the map in a 1280-pixel window.
+    m_trainButton->setText(tr("Curve…"));
+    m_trainButton->setAutoRaise(true);
+    m_trainButton->setToolTip(tr(
+        "Train Curve…: a quadratic Bezier curve or a polychain between the two models (endpoints "
+        "fixed) and draw it beside the straight line, with both barriers"));
 
     auto* bar = new QHBoxLayout;
     bar->setContentsMargins(6, 4, 6, 0);
@@ -75,7 +79,7 @@ InterpolationPanel::InterpolationPanel(StudyDocument* document, Settings* settin
     connect(m_modeBox, &QComboBox::currentIndexChanged, this, changed);
     connect(m_columnBox, &QComboBox::currentIndexChanged, this, changed);
     connect(m_kBox, &QSpinBox::valueChanged, this, changed);
-    connect(m_trainButton, &QPushButton::clicked, this, [this] {
+    connect(m_trainButton, &QToolButton::clicked, this, [this] {
         if (mode() == Mode::Pairs && m_pairs.size() == 1)
             emit trainCurveRequested(m_pairs.front().first, m_pairs.front().second);
     });

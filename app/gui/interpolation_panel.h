@@ -13,6 +13,7 @@
 class QComboBox;
 class QLabel;
 class QPushButton;
+class QToolButton;
 class QSpinBox;
 
 namespace bs::ui {
@@ -45,7 +46,7 @@ public:
     void setTrainedCurves(std::vector<TrainedCurveView> curves);
     // The trained curves drawn now, as drawn (from the shown pair's first model).
     const std::vector<TrainedCurveView>& shownCurves() const { return m_shownCurves; }
-    QPushButton* trainCurveButton() const { return m_trainButton; }
+    QToolButton* trainCurveButton() const { return m_trainButton; }
 
     QString exportName() const override;
     void renderTo(QCPPainter& painter, const QSize& size) override;
@@ -72,7 +73,7 @@ private:
     QLabel* m_kLabel;
     QSpinBox* m_kBox;
     QPushButton* m_datasetButton; // a menu of check boxes
-    QPushButton* m_trainButton;
+    QToolButton* m_trainButton;
     std::vector<ModelPair> m_pairs;
     std::vector<std::string> m_pairNames; // to keep the pairs when the study is replaced
     QString m_flipFirst, m_flipSecond;
