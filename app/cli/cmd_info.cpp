@@ -60,6 +60,26 @@ void registerInfoCommand(CLI::App& app, CliContext&) {
         if (!study.clusterings.empty() || !study.planes.empty())
             std::printf("\n%zu clusterings, %zu planes\n", study.clusterings.size(),
                         study.planes.size());
+        if (!study.hessians.empty())
+            std::printf("\nHessians (Lanczos top eigenvalue, Hutchinson trace)\n");
+        for (const HessianResult& h : study.hessians)
+            for (const HessianGroupValue& g : h.groups)
+                std::printf("  %-30s %-10s %-24s top %.6g, trace %.6g +- %.2g%s\n", h.model.c_str(),
+                            h.dataset.c_str(), g.group.empty() ? "all parameters" : g.group.c_str(),
+                            g.value.eigenvalues.empty() ? std::nan("") : g.value.eigenvalues[0],
+                            g.value.trace, g.value.traceStandardError,
+                            g.value.density.empty() ? "" : ", density");
+        if (!study.trainedCurves.empty())
+            std::printf("\ntrained curves (barrier height of the loss: line -> curve)\n");
+        for (const TrainedCurve& c : study.trainedCurves) {
+            std::printf("  %-10s %s -> %s, %s, %lld steps:", c.id.c_str(), c.first.c_str(),
+                        c.second.c_str(), curveKindName(c.training.kind),
+                        static_cast<long long>(c.training.steps));
+            for (const CurveComparison& d : c.datasets)
+                std::printf(" %s %.4g -> %.4g", d.dataset.c_str(), d.line.barrierHeight,
+                            d.curve.barrierHeight);
+            std::printf("\n");
+        }
         return 0;
     });
 }

@@ -1,8 +1,8 @@
 #pragma once
 // A trained curve between two models of a study, compared with the straight line between them.
 
-#include "core/analysis/barriers.h"
 #include "core/common/progress.h"
+#include "core/jobs/study_jobs.h"
 #include "core/landscape/curve_training.h"
 #include "core/study/trained_curve.h"
 
@@ -20,6 +20,10 @@ struct CurveRequest {
     std::string trainSpec;     // dataset spec of the training file (docs/datasets.md)
     CurveTrainingOptions training;
     std::filesystem::path saveTo; // empty: not saved; else a new checkpoint folder
+    // computeStoredCurve only: where the control point is kept when `saveTo` is empty, as
+    // <keepIn>/<curve id> (the CLI: "<study>.curves"). Both empty: not kept, and a run
+    // cancelled after training trains again.
+    std::filesystem::path keepIn;
 };
 
 struct CurveResult {
@@ -38,7 +42,26 @@ struct CurveResult {
 CurveResult computeCurve(const Study& study, StudySession& session, const CurveRequest& request,
                          const Progress& progress = {});
 
+// What computeStoredCurve did.
+struct StoredCurveRun {
+    size_t index = 0;           // of the curve in study.trainedCurves
+    bool trained = false;       // false: the control point of an earlier run was reused
+    int64_t pointsComputed = 0; // line and curve points evaluated by this run
+};
+
+// As computeCurve, but the curve is kept in `study.trainedCurves` and saved with hooks.persist:
+// once trained (with NaN where nothing is evaluated yet; the control point saved first), then
+// after each point of the line or the curve. A run cancelled (bs::Cancelled from
+// hooks.progress) keeps the finished training and evaluations. A rerun of the same request
+// (endpoints, training file and options, the study's points) whose control point is still on
+// disk continues: no training, only the points missing (also for datasets added since). Any
+// other request adds a new curve ("curve-0", "curve-1", ...).
+StoredCurveRun computeStoredCurve(Study& study, StudySession& session, const CurveRequest& request,
+                                  const JobHooks& hooks);
+
 // CSV: "dataset,t,line_loss,line_metric,curve_loss,curve_metric", one row per dataset and point.
+std::string curveComparisonCsv(const std::vector<double>& t,
+                               const std::vector<CurveComparison>& datasets);
 std::string curveComparisonCsv(const CurveResult& result);
 
 } // namespace bs

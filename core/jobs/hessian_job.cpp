@@ -43,4 +43,33 @@ std::vector<ModelHessian> computeHessians(const Study& study, StudySession& sess
     return results;
 }
 
+void computeStoredHessians(Study& study, StudySession& session, const HessianRequest& request,
+                           const JobHooks& hooks,
+                           const std::function<void(const ModelHessian&, bool stored)>& done) {
+    const HessianRequest r = resolveHessianRequest(study, request);
+    adoptPrecision(study, session, hooks);
+    const size_t d = static_cast<size_t>(study.datasetIndex(r.dataset));
+    for (const std::string& name : r.models)
+        for (const std::string& group : r.groups) {
+            const HessianResult* kept = findHessian(study.hessians, name, r.dataset);
+            const HessianGroupValue* value =
+                kept && kept->settings.sameSettings(r.options) ? kept->find(group) : nullptr;
+            if (value) {
+                if (done)
+                    done({name, r.dataset, group, value->value}, true);
+                continue;
+            }
+            const at::Tensor point = session.cache().get(study.modelIndex(name));
+            const HessianOperator op(session.space(), point, session.evaluator(d), group,
+                                     r.options.batchSize);
+            const ModelHessian result{name, r.dataset, group,
+                                      hessianSpectrum(op, r.options, hooks.progress)};
+            recordHessian(study.hessians, name, r.dataset, r.options, {group, result.value});
+            if (hooks.persist)
+                hooks.persist(StudyChange::everything());
+            if (done)
+                done(result, false);
+        }
+}
+
 } // namespace bs

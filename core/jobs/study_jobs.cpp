@@ -41,7 +41,8 @@ bool anyResult(const Study& study) {
         for (const Evaluation& e : evals)
             if (e.computed())
                 return true;
-    return !study.planes.empty() || !study.sharpness.empty();
+    return !study.planes.empty() || !study.sharpness.empty() || !study.hessians.empty() ||
+           !study.trainedCurves.empty();
 }
 
 bool modelEvaluatedEverywhere(const Study& study, int64_t model) {

@@ -4,6 +4,8 @@
 #include "core/common/error.h"
 #include "core/common/progress.h"
 #include "core/landscape/batch_loss.h"
+#include "core/landscape/hessian_density.h"
+#include "core/landscape/lanczos.h"
 #include "core/landscape/parameter_space.h"
 #include "core/landscape/plane_geometry.h"
 #include "core/landscape/random_directions.h"
@@ -110,11 +112,18 @@ HessianValue hessianSpectrum(const HessianOperator& op, const HessianOptions& op
     if (options.topK < 1 || options.lanczosSteps < 1 || options.traceSamples < 0)
         throw Error("Hessian: top-k and Lanczos steps must be positive, trace samples not "
                     "negative");
+    if (options.densityRuns < 0 ||
+        (options.densityRuns > 0 &&
+         (options.densitySteps < 1 || options.densityGrid < 2 || !(options.densitySigma >= 0) ||
+          !std::isfinite(options.densitySigma))))
+        throw Error("Hessian density: runs must not be negative, Lanczos steps positive, the "
+                    "grid at least 2 points and sigma a number >= 0");
     at::NoGradGuard outside; // products open their own graphs
     HessianValue value;
     value.parameters = op.size();
     const int64_t steps = std::min(options.lanczosSteps, op.size());
-    const int64_t total = steps + options.traceSamples;
+    const int64_t total = steps + options.traceSamples +
+                          options.densityRuns * std::min(options.densitySteps, op.size());
     int64_t done = 0;
     const auto product = [&](const at::Tensor& v) {
         progress.step(done, total, "Hessian");
@@ -127,35 +136,16 @@ HessianValue hessianSpectrum(const HessianOperator& op, const HessianOptions& op
         ++value.products;
         return hv;
     };
-    // Lanczos with full reorthogonalisation (twice, "twice is enough"): in floating point the
-    // plain three-term recurrence loses orthogonality and repeats the top eigenvalues.
-    at::Tensor start = gaussianVector(op.size(), directionSeed(options.seed, 0));
-    std::vector<at::Tensor> basis;
+    const at::Tensor start = gaussianVector(op.size(), directionSeed(options.seed, 0));
     const at::Tensor like = op.like();
     const auto asVector = [&](const at::Tensor& t) {
         return t.to(like.device(), like.scalar_type());
     };
-    at::Tensor q = asVector(start / std::sqrt(flatDot(start, start)));
-    std::vector<double> alpha, beta;
-    double lastBeta = 0;
-    for (int64_t j = 0; j < steps; ++j) {
-        basis.push_back(q);
-        at::Tensor w = product(q);
-        const double a = flatDot(q, w);
-        alpha.push_back(a);
-        for (int pass = 0; pass < 2; ++pass)
-            for (const at::Tensor& b : basis)
-                w -= b * flatDot(b, w);
-        lastBeta = std::sqrt(flatDot(w, w));
-        // An invariant subspace (up to rounding): the Ritz values are eigenvalues, and the
-        // residual left, not zero, bounds their error.
-        if (!(lastBeta > 1e-12 * std::max(1.0, std::abs(a))))
-            break;
-        if (j + 1 < steps) {
-            beta.push_back(lastBeta);
-            q = w / lastBeta;
-        }
-    }
+    const LanczosTridiagonal lanczosT =
+        lanczos(product, asVector(start / std::sqrt(flatDot(start, start))), steps);
+    const std::vector<double>& alpha = lanczosT.alpha;
+    const std::vector<double>& beta = lanczosT.beta;
+    const double lastBeta = lanczosT.lastBeta;
     const int64_t m = static_cast<int64_t>(alpha.size());
     Eigen::MatrixXd t = Eigen::MatrixXd::Zero(m, m);
     for (int64_t i = 0; i < m; ++i) {
@@ -197,6 +187,8 @@ HessianValue hessianSpectrum(const HessianOperator& op, const HessianOptions& op
                 ? std::sqrt(squares / double(samples.size() - 1) / double(samples.size()))
                 : std::numeric_limits<double>::infinity();
     }
+    if (options.densityRuns > 0)
+        value.density = slqDensity(product, op.size(), like, options);
     progress.step(total, total, "Hessian");
     return value;
 }

@@ -9,6 +9,8 @@
 #include "core/landscape/curve_path.h"
 #include "core/landscape/model_cache.h"
 #include "core/landscape/parameter_space.h"
+#include "core/study/study_store.h"
+#include "core/study/study_writer.h"
 #include "tests/support/test_support.h"
 
 #include <ATen/ATen.h>
@@ -27,6 +29,11 @@ namespace {
 bool sameBytes(const at::Tensor& x, const at::Tensor& y) {
     return x.numel() == y.numel() && x.scalar_type() == y.scalar_type() &&
            std::memcmp(x.contiguous().data_ptr(), y.contiguous().data_ptr(), x.nbytes()) == 0;
+}
+
+// Exact equality, NaN == NaN (an undefined metric stays NaN).
+bool sameDoubles(const std::vector<double>& a, const std::vector<double>& b) {
+    return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
 }
 
 double maximum(const std::vector<double>& values) {
@@ -148,6 +155,97 @@ private slots:
         const CurveResult other = computeCurve(m_study, session, request);
         QVERIFY(!sameBytes(first.training.control, other.training.control));
         QVERIFY(first.training.t != other.training.t);
+    }
+
+    // Stored curves: a run cancelled during training or after k evaluated points keeps what
+    // finished in the study file, and a rerun continues (no training when it was finished) to
+    // the values of an uninterrupted run, bit for bit.
+    void storedCurveResumesAfterCancel() {
+        CurveRequest request = m_request;
+        request.training.steps = 6;
+        const fs::path dir = m_dir.path().toStdString();
+        // A smaller study than the others use: every run here trains and evaluates again.
+        NewStudyOptions options;
+        options.models = {(m_zoo / "natural-seed-1").string(),
+                          (m_zoo / "balanced-seed-2").string()};
+        options.datasets.push_back(
+            parseNamedDatasetSpec("dev=" + (m_zoo / "data" / "dev.tsv").string() +
+                                      ":cola:samples=16,sampling=random,seed=1",
+                                  DatasetRole::Surface));
+        options.points = 5;
+        const Study small = buildStudy(options);
+        // Runs the request on `file`; cancels at the `stopAt`-th save (0: never).
+        const auto run = [&](const fs::path& file, int stopAt, bool cancelDuringTraining,
+                             StoredCurveRun* out) {
+            Study study = readStudy(file);
+            StudySession session(study, {});
+            StudyWriter writer(file);
+            CancelToken token;
+            int saves = 0;
+            JobHooks hooks;
+            hooks.progress = Progress(
+                [&](int64_t done, int64_t, const std::string& message) {
+                    return !(cancelDuringTraining && message == "curve training" && done == 3);
+                },
+                token);
+            hooks.persist = [&](const StudyChange& change) {
+                writer.save(study, change);
+                if (++saves == stopAt)
+                    token.cancel();
+            };
+            CurveRequest r = request;
+            r.keepIn = file.string() + ".curves";
+            try {
+                *out = computeStoredCurve(study, session, r, hooks);
+                return false;
+            } catch (const Cancelled&) {
+                return true;
+            }
+        };
+        StoredCurveRun info;
+        const fs::path whole = dir / "curve-whole.h5";
+        writeStudy(small, whole);
+        QVERIFY(!run(whole, 0, false, &info));
+        QVERIFY(info.trained);
+        QCOMPARE(info.pointsComputed, int64_t(5 + 3)); // the line, then the curve's inside
+        const Study want = readStudy(whole);
+        QCOMPARE(want.trainedCurves.size(), size_t(1));
+        const TrainedCurve& w = want.trainedCurves[0];
+        QVERIFY(fs::exists(fs::path(w.controlPoint) / "model.safetensors"));
+        QVERIFY(std::isfinite(w.datasets[0].curve.barrierHeight));
+        // The same request again: nothing to do.
+        QVERIFY(!run(whole, 0, false, &info));
+        QVERIFY(!info.trained);
+        QCOMPARE(info.pointsComputed, int64_t(0));
+
+        // The saves: the precision (recorded by the first computation), the trained curve, the
+        // 5 line points, the curve's ends, its 3 inner points. Cut in the training, in the line
+        // and in the curve.
+        for (const auto& [stopAt, duringTraining] :
+             {std::pair{0, true}, std::pair{3, false}, std::pair{9, false}}) {
+            const fs::path file = dir / ("curve-cut-" + std::to_string(stopAt) + ".h5");
+            writeStudy(small, file);
+            QVERIFY(run(file, stopAt, duringTraining, &info));
+            const Study cut = readStudy(file);
+            QCOMPARE(cut.trainedCurves.size(), size_t(duringTraining ? 0 : 1));
+            QVERIFY(!run(file, 0, false, &info));
+            QCOMPARE(info.trained, duringTraining);
+            const Study got = readStudy(file);
+            QCOMPARE(got.trainedCurves.size(), size_t(1));
+            const TrainedCurve& g = got.trainedCurves[0];
+            QVERIFY(sameDoubles(g.trainingLosses, w.trainingLosses));
+            for (size_t d = 0; d < w.datasets.size(); ++d) {
+                QVERIFY(sameDoubles(g.datasets[d].lineLoss, w.datasets[d].lineLoss));
+                QVERIFY(sameDoubles(g.datasets[d].lineMetric, w.datasets[d].lineMetric));
+                QVERIFY(sameDoubles(g.datasets[d].curveLoss, w.datasets[d].curveLoss));
+                QVERIFY(sameDoubles(g.datasets[d].curveMetric, w.datasets[d].curveMetric));
+                QCOMPARE(g.datasets[d].curve.barrierHeight, w.datasets[d].curve.barrierHeight);
+            }
+            qInfo("cancelled %s: the rerun evaluated %lld points",
+                  duringTraining ? "during training"
+                                 : ("at save " + std::to_string(stopAt)).c_str(),
+                  static_cast<long long>(info.pointsComputed));
+        }
     }
 
     void invalidRequestsAreRefused() {
