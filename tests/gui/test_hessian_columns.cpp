@@ -17,6 +17,7 @@
 #include "core/study/study_store.h"
 #include "tests/support/test_support.h"
 #include "widgets/cluster_views.h"
+#include "widgets/eigen_density_plot.h"
 #include "widgets/view_exporter.h"
 
 #include <QAction>
@@ -215,6 +216,55 @@ private slots:
         auto* panel = m_window->findChild<HessianPanel*>();
         panel->setColumns(QStringLiteral("hessian:top"), QStringLiteral("metric:dev"));
         QCOMPARE(panel->scatter()->data().x, std::vector<double>{want.eigenvalues[0]});
+    }
+
+    // The docs' picture: with BS_HESSIAN_FIGURES_DIR and BS_DEMO_STUDY (a copy of the demo
+    // study) set, the Hessian of the demo's final models, with the density for natural-seed-1,
+    // and the Hessian tab (trace against no-cue accuracy) exported as hessian.png there.
+    void docsFigure() {
+        const QString out = qEnvironmentVariable("BS_HESSIAN_FIGURES_DIR");
+        const QString demo = qEnvironmentVariable("BS_DEMO_STUDY");
+        if (out.isEmpty() || demo.isEmpty())
+            QSKIP("set BS_HESSIAN_FIGURES_DIR and BS_DEMO_STUDY to write the docs' figure");
+        QSignalSpy opened(m_window.get(), &MainWindow::studyOpened);
+        m_window->openStudy(demo);
+        QVERIFY(opened.wait(20000));
+        const Study& study = m_window->document()->study();
+        std::vector<std::string> finals;
+        for (const ModelEntry& m : study.models)
+            if (m.name.find('/') == std::string::npos)
+                finals.push_back(m.name);
+        HessianRunner* runner = m_window->findChild<HessianRunner*>();
+        QSignalSpy done(runner, &HessianRunner::finished);
+        QElapsedTimer timer;
+        timer.start();
+        // Fewer products than the CLI's defaults (top 1, 10 Lanczos steps, 8 trace samples;
+        // the density's 3 runs of 30 steps), so that it runs in minutes on a shared machine.
+        HessianOptions light;
+        light.topK = 1;
+        light.lanczosSteps = 10;
+        light.traceSamples = 8;
+        QVERIFY(runner->compute(finals, light));
+        QVERIFY(done.wait(900000));
+        qInfo("demo: Hessian (top 1, 10 Lanczos steps, 8 trace samples) of %zu models in %.1f s",
+              finals.size(), timer.elapsed() / 1000.0);
+        timer.restart();
+        HessianOptions density = HessianRunner::densityOptions();
+        density.topK = light.topK;
+        density.lanczosSteps = light.lanczosSteps;
+        density.traceSamples = light.traceSamples;
+        QVERIFY(runner->compute({"natural-seed-1"}, density));
+        QVERIFY(done.wait(900000));
+        qInfo("demo: Hessian with density (3 runs) of natural-seed-1 in %.1f s",
+              timer.elapsed() / 1000.0);
+        m_window->modelsPanel()->selectModels({study.modelIndex("natural-seed-1")});
+        auto* panel = m_window->findChild<HessianPanel*>();
+        panel->setColumns(QStringLiteral("hessian:trace"), QStringLiteral("metric:no-cue"));
+        ExportOptions options;
+        options.pixelSize = QSize(1250, 470);
+        options.dpi = 110;
+        QCOMPARE(exportView(*panel, out + QStringLiteral("/hessian.png"), options), QString());
+        qInfo("%s", qPrintable(panel->toCsv()));
     }
 
     void cleanupTestCase() { m_window.reset(); }
