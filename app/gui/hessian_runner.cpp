@@ -20,8 +20,8 @@ HessianRunner::HessianRunner(MainWindow* window)
     , m_action(new QAction(tr("Compute &Hessian"), this))
     , m_densityAction(new QAction(tr("Compute Hessian with &Density"), this)) {
     m_action->setToolTip(tr("Top eigenvalue and trace of the loss Hessian of the selected models "
-                            "(all when none is selected) on the surface dataset; held in memory, "
-                            "not stored in the study"));
+                            "(all when none is selected) on the surface dataset, stored in the "
+                            "study"));
     ModelsPanel* models = window->modelsPanel();
     models->view()->addAction(m_action);
     models->toolBar()->addAction(m_action);
@@ -65,9 +65,12 @@ bool HessianRunner::compute(const std::vector<std::string>& models, const Hessia
     const JobId id = m_window->runStudyJob(
         JobKind::Hessian, tr("Computing the Hessian"), [request](StudyJobContext& context) {
             StudySession session(context.study, context.options);
-            computeHessians(
-                context.study, session, request, context.hooks.progress,
-                [&](const ModelHessian& result) { context.post(QVariant::fromValue(result)); });
+            // Kept in the study and saved after each model: a cancelled job keeps what
+            // finished, and a model already computed with these settings is not computed again.
+            computeStoredHessians(context.study, session, request, context.hooks,
+                                  [&](const ModelHessian& result, bool) {
+                                      context.post(QVariant::fromValue(result));
+                                  });
         });
     if (id == 0)
         return false; // another job runs (perhaps this runner's): its state stays

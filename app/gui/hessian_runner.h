@@ -19,8 +19,9 @@ class MainWindow;
 
 // Computes the top Hessian eigenvalues and trace (core/jobs/hessian_job.h, the CLI's defaults)
 // of the models selected in the table, or of every model when none is, on the surface dataset.
-// Each model's result reaches the table as soon as it is finished; a cancelled job keeps the
-// finished ones. Results are held in memory by the Models panel, never written to the study.
+// Each model's result reaches the table as soon as it is finished and is stored in the study
+// file (core/study/hessian_store.h); a cancelled job keeps the finished ones, and a model
+// already computed with the same settings is taken from the study, not computed again.
 class HessianRunner : public QObject {
     Q_OBJECT
 public:

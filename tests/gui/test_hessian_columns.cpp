@@ -1,6 +1,7 @@
 // The Models table's Compute Hessian: the core Hessian job runs in the background on two zoo
 // models and each model's top eigenvalue and trace arrive as table columns, equal to the core
-// function's own result for that model; nothing of it is written to the study file.
+// function's own result for that model and stored in the study file; the Hessian tab plots
+// them against another column and draws a model's eigenvalue density.
 #include <functional>
 
 #include "app/gui/hessian_panel.h"
@@ -134,9 +135,16 @@ private slots:
         }
         // The two models differ, so rows were not mixed up silently.
         QVERIFY(top->numbers[0] != top->numbers[1]);
-        // Shown, exported, and held in memory only: the study file is as it was.
+        // Shown, exported, and stored in the study file: the same values for the same models.
         QVERIFY(m_window->modelsPanel()->toCsv().contains(QStringLiteral("hessian:trace")));
-        QCOMPARE(fileHash(m_study), before);
+        QVERIFY(fileHash(m_study) != before);
+        QCOMPARE(study.hessians.size(), study.models.size());
+        for (const HessianResult& r : study.hessians) {
+            const int64_t m = study.modelIndex(r.model);
+            QVERIFY(m >= 0 && r.find("") && r.dataset == "dev");
+            QCOMPARE(r.find("")->value.eigenvalues.front(), top->numbers[size_t(m)]);
+            QCOMPARE(r.find("")->value.trace, trace->numbers[size_t(m)]);
+        }
     }
 
     void scatterPointsAreTheColumns() {
@@ -182,6 +190,55 @@ private slots:
         QVERIFY(panel->toCsv().count(QLatin1Char('\n')) >= int(table.rows()));
     }
 
+    void densityOfTheSelectedModelIsDrawn() {
+        // Compute Hessian with Density for the second model: the Hessian tab draws, for the
+        // selected model, the density the core function computes for it.
+        HessianRunner* runner = m_window->findChild<HessianRunner*>();
+        QVERIFY(m_window->modelsPanel()->view()->actions().contains(runner->densityAction()));
+        HessianOptions options = m_options;
+        options.densityRuns = 2;
+        options.densitySteps = 10;
+        options.densityGrid = 80;
+        const std::string name = m_window->document()->study().models[1].name;
+        QSignalSpy done(runner, &HessianRunner::finished);
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(runner->compute({name}, options));
+        QVERIFY(done.wait(120000));
+        QCOMPARE(done.front().at(0).value<JobOutcome>(), JobOutcome::Completed);
+        qInfo("Hessian with a density (2 runs of 10 steps) of one model in the GUI: %.2f s",
+              timer.elapsed() / 1000.0);
+        m_window->modelsPanel()->selectModels({1});
+
+        const Study study = readStudy(m_study.toStdString());
+        StudySession session(study, {});
+        const HessianOperator op(session.space(), session.cache().get(1), session.evaluator(0), "",
+                                 options.batchSize);
+        const HessianValue want = hessianSpectrum(op, options, {});
+        QCOMPARE(want.density.nodes.size(), size_t(2));
+        auto* panel = m_window->findChild<HessianPanel*>();
+        const EigenDensityData& drawn = panel->densityPlot()->data();
+        QCOMPARE(drawn.grid, want.density.grid);
+        QCOMPARE(drawn.density, want.density.density);
+        QCOMPARE(drawn.eigenvalues, want.eigenvalues);
+        QVERIFY2(drawn.title.contains(QString::fromStdString(name)), qPrintable(drawn.title));
+        QVERIFY(panel->densityPlot()->densityGraph());
+        QVERIFY(panel->densityPlot()->message().isEmpty());
+        // The other model has none: the plot says so instead of showing this one's.
+        m_window->modelsPanel()->selectModels({0});
+        QVERIFY(panel->densityPlot()->data().grid.empty());
+        QVERIFY(!panel->densityPlot()->message().isEmpty());
+        if (!qEnvironmentVariableIsEmpty("BS_SCREENSHOT_DIR")) {
+            m_window->modelsPanel()->selectModels({1});
+            ExportOptions image;
+            image.pixelSize = QSize(1100, 420);
+            exportView(*panel,
+                       QDir(qEnvironmentVariable("BS_SCREENSHOT_DIR"))
+                           .filePath(QStringLiteral("hessian.png")),
+                       image);
+        }
+    }
+
     void columnsTheStudyKeepsComeBackAfterReopening() {
         // A result the study file keeps (as `basinscope-cli hessian` stores it), computed here
         // for the first model: reopened, the table shows it, and nothing for the other model.
@@ -195,6 +252,7 @@ private slots:
                                          session.evaluator(0), "", m_options.batchSize);
                 want = hessianSpectrum(op, m_options, {});
             }
+            study.hessians.clear(); // only the first model's
             recordHessian(study.hessians, study.models[0].name, "dev", m_options, {"", want});
             writeStudy(study, m_study.toStdString());
         }
