@@ -1,8 +1,7 @@
 #include "app/gui/analysis_job_bar.h"
 
-#include "app/gui/job_controller.h"
-#include "app/gui/main_window.h"
 #include "app/gui/study_document.h"
+#include "app/gui/study_job_runner.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -14,11 +13,12 @@
 
 namespace bs::ui {
 
-AnalysisJobBar::AnalysisJobBar(MainWindow* window, JobKind kind, const QString& runText,
-                               std::function<bool()> start, QWidget* parent)
+AnalysisJobBar::AnalysisJobBar(StudyDocument* document, StudyJobRunner* runner,
+                               const QString& runText, std::function<StudyJobHandle*()> start,
+                               QWidget* parent)
     : QWidget(parent)
-    , m_window(window)
-    , m_kind(kind)
+    , m_document(document)
+    , m_runner(runner)
     , m_start(std::move(start))
     , m_run(new QPushButton(runText, this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
@@ -37,30 +37,27 @@ AnalysisJobBar::AnalysisJobBar(MainWindow* window, JobKind kind, const QString& 
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     connect(m_run, &QPushButton::clicked, this, &AnalysisJobBar::run);
-    connect(m_cancel, &QPushButton::clicked, m_window, &MainWindow::cancelJob);
-    JobController* jobs = m_window->jobs();
-    connect(jobs, &JobController::progress, this, [this](qint64 done, qint64 total) {
-        if (!m_running)
-            return;
-        m_progress->setRange(0, int(std::min<qint64>(total, 1 << 30)));
-        m_progress->setValue(int(std::min<qint64>(done, 1 << 30)));
-    });
-    connect(jobs, &JobController::busyChanged, this, [this] { updateButtons(); });
-    connect(jobs, &JobController::jobFinished, this,
-            [this](JobKind kind, JobOutcome outcome, const StudySnapshot&) {
-                if (kind != m_kind || !m_running)
-                    return;
-                m_running = false;
-                updateButtons();
-                emit finished(outcome);
-            });
-    connect(m_window->document(), &StudyDocument::studyReset, this, [this] { updateButtons(); });
+    connect(m_cancel, &QPushButton::clicked, m_runner, &StudyJobRunner::cancel);
+    connect(m_runner, &StudyJobRunner::busyChanged, this, [this] { updateButtons(); });
+    connect(m_document, &StudyDocument::studyReset, this, [this] { updateButtons(); });
     updateButtons();
 }
 
 bool AnalysisJobBar::run() {
-    if (m_running || !m_start())
+    if (m_running)
         return false;
+    StudyJobHandle* job = m_start();
+    if (!job)
+        return false;
+    connect(job, &StudyJobHandle::progress, this, [this](qint64 done, qint64 total) {
+        m_progress->setRange(0, int(std::min<qint64>(total, 1 << 30)));
+        m_progress->setValue(int(std::min<qint64>(done, 1 << 30)));
+    });
+    connect(job, &StudyJobHandle::finished, this, [this](JobOutcome outcome) {
+        m_running = false;
+        updateButtons();
+        emit finished(outcome);
+    });
     m_running = true;
     m_progress->setRange(0, 0); // busy until the first progress report
     updateButtons();
@@ -85,8 +82,7 @@ QString AnalysisJobBar::status() const {
 }
 
 void AnalysisJobBar::updateButtons() {
-    const bool busy = m_window->jobs()->busy();
-    m_run->setEnabled(!busy && m_window->document()->isOpen());
+    m_run->setEnabled(!m_runner->busy() && m_document->isOpen());
     m_cancel->setEnabled(m_running);
     m_progress->setVisible(m_running);
 }

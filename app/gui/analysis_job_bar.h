@@ -14,17 +14,19 @@ class QPushButton;
 
 namespace bs::ui {
 
-class MainWindow;
+class StudyDocument;
+class StudyJobHandle;
+class StudyJobRunner;
 
-// Runs one kind of study job for its panel: the run button starts `start` (which returns
-// whether a job started), the bar follows the job's progress, Cancel stops it at its next safe
-// point (the panel keeps the partial result the job posts). The panel adds its own choices
-// (models, dataset) in front through addControl.
+// Runs one kind of study job for its panel: the run button calls `start`, which starts the job
+// through the runner and returns its handle (nullptr when none started); the bar follows that
+// job's progress, Cancel stops it at its next safe point (the panel keeps the partial result
+// the job posts). The panel adds its own choices (models, dataset) in front through addControl.
 class AnalysisJobBar : public QWidget {
     Q_OBJECT
 public:
-    AnalysisJobBar(MainWindow* window, JobKind kind, const QString& runText,
-                   std::function<bool()> start, QWidget* parent = nullptr);
+    AnalysisJobBar(StudyDocument* document, StudyJobRunner* runner, const QString& runText,
+                   std::function<StudyJobHandle*()> start, QWidget* parent = nullptr);
 
     // Starts the job as the run button does; false when none started (another job runs).
     bool run();
@@ -46,9 +48,9 @@ signals:
 private:
     void updateButtons();
 
-    MainWindow* m_window;
-    JobKind m_kind;
-    std::function<bool()> m_start;
+    StudyDocument* m_document;
+    StudyJobRunner* m_runner;
+    std::function<StudyJobHandle*()> m_start;
     int m_controls = 0;
     bool m_running = false;
     QPushButton* m_run;

@@ -2,11 +2,9 @@
 
 #include "app/gui/analysis_job_bar.h"
 #include "app/gui/compute_worker.h"
-#include "app/gui/connectivity_panel.h"
-#include "app/gui/job_controller.h"
-#include "app/gui/main_window.h"
 #include "app/gui/pair_choice.h"
 #include "app/gui/study_document.h"
+#include "app/gui/study_job_runner.h"
 #include "core/jobs/attribution_job.h"
 #include "core/jobs/study_session.h"
 #include "widgets/attribution_map.h"
@@ -17,14 +15,15 @@
 
 namespace bs::ui {
 
-AttributionPanel::AttributionPanel(MainWindow* window, QWidget* parent)
+AttributionPanel::AttributionPanel(StudyDocument* document, StudyJobRunner* runner, QWidget* parent)
     : QWidget(parent)
-    , m_window(window)
+    , m_document(document)
+    , m_runner(runner)
     , m_firstBox(new QComboBox(this))
     , m_secondBox(new QComboBox(this))
     , m_datasetBox(new QComboBox(this))
     , m_bar(new AnalysisJobBar(
-          window, JobKind::Attribution, tr("Attribute Barrier"), [this] { return start(); }, this))
+          document, runner, tr("Attribute Barrier"), [this] { return start(); }, this))
     , m_map(new AttributionMap(this)) {
     setObjectName(QStringLiteral("AttributionPanel"));
     m_bar->addLabel(tr("<b>Barrier attribution</b> of"));
@@ -41,36 +40,24 @@ AttributionPanel::AttributionPanel(MainWindow* window, QWidget* parent)
     layout->addWidget(m_bar);
     layout->addWidget(m_map, 1);
 
-    connect(window->jobs(), &JobController::resultReady, this,
-            [this](JobKind kind, const QVariant& value) {
-                if (kind == JobKind::Attribution && value.canConvert<BarrierAttribution>())
-                    m_map->setAttribution(value.value<BarrierAttribution>());
-            });
     connect(m_bar, &AnalysisJobBar::finished, this, [this](JobOutcome outcome) {
         m_bar->setStatus(outcome == JobOutcome::Completed ? tr("Done (held in memory only).")
                          : outcome == JobOutcome::Cancelled
                              ? tr("Cancelled; the paths computed so far are shown.")
                              : tr("The attribution failed (see the message)."));
     });
-    connect(window->connectivityPanel(), &ConnectivityPanel::pairClicked, this,
-            &AttributionPanel::setPair);
-    connect(window->connectivityPanel(), &ConnectivityPanel::attributeRequested, this,
-            [this](int64_t i, int64_t j) {
-                m_window->showAnalysisTab(this);
-                attribute(i, j);
-            });
-    connect(window->document(), &StudyDocument::studyReset, this, &AttributionPanel::rebuild);
+    connect(m_document, &StudyDocument::studyReset, this, &AttributionPanel::rebuild);
     rebuild();
 }
 
 void AttributionPanel::rebuild() {
-    const Study& study = m_window->document()->study();
+    const Study& study = m_document->study();
     fillModelBoxes(study, m_firstBox, m_secondBox);
     fillDatasetBox(study, m_datasetBox, /*preferDiagnostic=*/false);
 }
 
 void AttributionPanel::setPair(int64_t i, int64_t j) {
-    choosePair(m_window->document()->study(), m_firstBox, m_secondBox, i, j);
+    choosePair(m_document->study(), m_firstBox, m_secondBox, i, j);
 }
 
 bool AttributionPanel::attribute(int64_t i, int64_t j) {
@@ -78,16 +65,16 @@ bool AttributionPanel::attribute(int64_t i, int64_t j) {
     return m_bar->run();
 }
 
-bool AttributionPanel::start() {
+StudyJobHandle* AttributionPanel::start() {
     AttributionRequest request;
     request.first = m_firstBox->currentText().toStdString();
     request.second = m_secondBox->currentText().toStdString();
     request.dataset = m_datasetBox->currentData().toString().toStdString();
     if (request.first.empty() || request.first == request.second) {
         m_bar->setStatus(tr("Choose two different models."));
-        return false;
+        return nullptr;
     }
-    const JobId id = m_window->runStudyJob(
+    StudyJobHandle* job = m_runner->run(
         JobKind::Attribution, tr("Attributing the barrier"), [request](StudyJobContext& context) {
             StudySession session(context.study, context.options);
             const BarrierAttribution result =
@@ -96,14 +83,16 @@ bool AttributionPanel::start() {
             // A cancelled attribution returns what it has: post it, then end as cancelled.
             context.hooks.progress.checkCancelled();
         });
-    if (id == 0) {
+    if (!job) {
         m_bar->setStatus(tr("Another job is running; try again when it has finished."));
-        return false;
+        return nullptr;
     }
+    job->onResult<BarrierAttribution>(
+        this, [this](const BarrierAttribution& result) { m_map->setAttribution(result); });
     m_bar->setStatus(
         tr("Attributing %1 → %2…")
             .arg(QString::fromStdString(request.first), QString::fromStdString(request.second)));
-    return true;
+    return job;
 }
 
 QString AttributionPanel::exportName() const {

@@ -16,12 +16,14 @@ namespace bs::ui {
 
 class AnalysisJobBar;
 class AttributionMap;
-class MainWindow;
+class StudyDocument;
+class StudyJobHandle;
+class StudyJobRunner;
 
 class AttributionPanel : public QWidget, public ExportableView {
     Q_OBJECT
 public:
-    explicit AttributionPanel(MainWindow* window, QWidget* parent = nullptr);
+    AttributionPanel(StudyDocument* document, StudyJobRunner* runner, QWidget* parent = nullptr);
 
     AttributionMap* map() const { return m_map; }
     AnalysisJobBar* jobBar() const { return m_bar; }
@@ -37,9 +39,10 @@ public:
 
 private:
     void rebuild(); // the study changed: the choices (the result stays)
-    bool start();
+    StudyJobHandle* start();
 
-    MainWindow* m_window;
+    StudyDocument* m_document;
+    StudyJobRunner* m_runner;
     QComboBox* m_firstBox;
     QComboBox* m_secondBox;
     QComboBox* m_datasetBox;

@@ -15,12 +15,13 @@ Q_DECLARE_METATYPE(bs::BootstrapResult)
 
 namespace bs::ui {
 
-class MainWindow;
+class StudyDocument;
+class StudyJobRunner;
 
 class BootstrapRunner : public QObject {
     Q_OBJECT
 public:
-    explicit BootstrapRunner(MainWindow* window);
+    BootstrapRunner(StudyDocument* document, StudyJobRunner* runner, QObject* parent = nullptr);
 
     // Whether the open study has per-example losses beside it (its ".examples" folder).
     bool available() const;
@@ -38,7 +39,8 @@ signals:
     void finished(bs::ui::JobOutcome outcome);
 
 private:
-    MainWindow* m_window;
+    StudyDocument* m_document;
+    StudyJobRunner* m_runner;
     std::optional<BootstrapResult> m_result;
     QString m_resultPath; // the study file the result belongs to
     bool m_running = false;

@@ -1,13 +1,14 @@
 #include "app/gui/clusters_panel.h"
+#include "app/gui/cluster_view_data.h"
 
 #include "app/gui/compute_worker.h"
-#include "app/gui/job_controller.h"
-#include "app/gui/main_window.h"
-#include "app/gui/models_panel.h"
+#include "app/gui/model_selection.h"
 #include "app/gui/study_document.h"
+#include "app/gui/study_job_runner.h"
 #include "app/gui/training_dynamics.h"
 #include "core/common/error.h"
 #include "core/common/matrix_kind.h"
+#include "core/jobs/latest_clustering.h"
 #include "core/jobs/sharpness_job.h"
 #include "core/jobs/study_session.h"
 #include "widgets/cluster_views.h"
@@ -21,6 +22,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
@@ -35,14 +37,14 @@ QString qs(const std::string& text) {
     return QString::fromStdString(text);
 }
 
-const QString kScoreLabel = QStringLiteral("centroid score ‖e − c₀‖ − ‖e − c₁‖");
-
 } // namespace
 
-ClustersPanel::ClustersPanel(MainWindow* window, QWidget* parent)
+ClustersPanel::ClustersPanel(StudyDocument* document, StudyJobRunner* runner,
+                             const ModelSelection* selection, QWidget* parent)
     : QWidget(parent)
-    , m_window(window)
-    , m_document(window->document()) {
+    , m_runner(runner)
+    , m_selection(selection)
+    , m_document(document) {
     setObjectName(QStringLiteral("ClustersPanel"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -138,23 +140,26 @@ ClustersPanel::ClustersPanel(MainWindow* window, QWidget* parent)
     connect(m_storeButton, &QPushButton::clicked, this, &ClustersPanel::storeClustering);
     connect(m_sharpnessButton, &QPushButton::clicked, this, [this] {
         std::vector<std::string> names;
-        for (int64_t m : m_window->modelsPanel()->selectedModels())
+        for (int64_t m : m_selection->selectedModels())
             names.push_back(m_document->study().models[size_t(m)].name);
         computeSharpness(names, sharpnessOptions());
     });
     connect(m_document, &StudyDocument::studyReset, this, &ClustersPanel::rebuild);
-    connect(m_window->jobs(), &JobController::jobFinished, this,
-            [this](JobKind kind, JobOutcome outcome, const StudySnapshot&) {
-                if (kind == JobKind::Sharpness)
-                    m_status->setText(outcome == JobOutcome::Completed
-                                          ? tr("Sharpness computed and stored.")
-                                      : outcome == JobOutcome::Cancelled
-                                          ? tr("Sharpness cancelled; finished models are "
-                                               "stored.")
-                                          : tr("Sharpness failed (see the message)."));
-                if (m_storePending && !m_window->jobs()->busy())
+    // New model columns (sharpness, Hessian, evaluations) change the scatter's choices, not the
+    // clustering: no recluster.
+    for (auto signal : {&StudyDocument::sharpnessChanged, &StudyDocument::hessiansChanged})
+        connect(m_document, signal, this, &ClustersPanel::refreshColumns);
+    connect(m_document, &StudyDocument::evaluationsChanged, this, &ClustersPanel::refreshColumns);
+    // A curves job changes the matrices the clustering is computed from.
+    connect(m_document, &StudyDocument::pairsChanged, this, &ClustersPanel::recluster);
+    // A clustering stored while another job ran is stored once the runner is free.
+    connect(m_runner, &StudyJobRunner::busyChanged, this, [this](bool busy) {
+        if (m_storePending && !busy)
+            QTimer::singleShot(0, this, [this] {
+                if (m_storePending && !m_runner->busy())
                     storeClustering();
             });
+    });
     rebuild();
 }
 
@@ -183,6 +188,21 @@ void ClustersPanel::rebuild() {
         m_deltaBox->setValue(stored.delta);
     }
 
+    fillColumnBox();
+    m_updating = false;
+    m_sharpnessButton->setEnabled(m_document->isOpen());
+    recluster();
+}
+
+void ClustersPanel::refreshColumns() {
+    m_updating = true;
+    fillColumnBox();
+    m_updating = false;
+    refreshViews();
+}
+
+void ClustersPanel::fillColumnBox() {
+    const Study& study = m_document->study();
     const QString column = m_columnBox->currentData().toString();
     m_columnBox->clear();
     for (const std::string& c : modelColumns(study)) {
@@ -199,9 +219,6 @@ void ClustersPanel::rebuild() {
                     break;
             }
     m_columnBox->setCurrentIndex(std::max(index, 0));
-    m_updating = false;
-    m_sharpnessButton->setEnabled(m_document->isOpen());
-    recluster();
 }
 
 ClusterRequest ClustersPanel::request() const {
@@ -265,127 +282,22 @@ void ClustersPanel::storeClustering() {
     const ClusterRequest request = this->request();
     // The latest clustering is the one the models table and the heatmap sort key show, so a
     // stored one with the same id moves to the end.
-    const JobId id = m_window->runStudyJob(
+    StudyJobHandle* job = m_runner->run(
         JobKind::Cluster, tr("Storing the clustering"), [request](StudyJobContext& context) {
-            ClusteringResult result = clusterModels(context.study, request);
-            auto& all = context.study.clusterings;
-            all.erase(std::remove_if(all.begin(), all.end(),
-                                     [&](const ClusteringResult& c) { return c.id == result.id; }),
-                      all.end());
-            bs::storeClustering(context.study, std::move(result));
-            context.hooks.persist(StudyChange::everything());
+            storeLatestClustering(context.study, request, context.hooks);
         });
-    m_storePending = id == 0;
+    m_storePending = job == nullptr;
 }
 
 void ClustersPanel::refreshViews() {
     const Study& study = m_document->study();
-    const QString column = this->column();
-    const std::string col = column.toStdString();
-    std::vector<double> values;
-    if (!col.empty()) {
-        try {
-            values = modelColumn(study, col);
-        } catch (const Error&) {
-            values.clear();
-        }
-    }
     const QString why = m_error.isEmpty() ? tr("Open a study with computed curves") : m_error;
-
-    EmbeddingData embedding;
-    ScatterData score, sharpness;
-    HistogramData histogram;
-    score.title = tr("%1 vs centroid score").arg(column);
-    score.xLabel = kScoreLabel;
-    score.yLabel = column;
-    sharpness.title = tr("%1 vs sharpness").arg(column);
-    sharpness.yLabel = column;
-    histogram.title = tr("%1 by cluster").arg(column);
-    histogram.xLabel = column;
-    embedding.emptyText = score.emptyText = histogram.emptyText = why;
-    if (m_clustering) {
-        const ClusteringResult& c = *m_clustering;
-        embedding.title = tr("Spectral embedding (%1, k = %2, δ = %3)")
-                              .arg(qs(c.matrix).toUpper())
-                              .arg(c.k)
-                              .arg(c.delta, 0, 'g', 3);
-        // The two embedding columns that vary most (with drop_first = false, the first column
-        // is nearly constant when the models' degrees are alike).
-        std::vector<std::pair<double, int64_t>> spread;
-        for (int64_t j = 0; j < c.embedding.cols; ++j) {
-            double mean = 0, square = 0;
-            for (int64_t i = 0; i < c.embedding.rows; ++i)
-                mean += c.embedding(i, j), square += c.embedding(i, j) * c.embedding(i, j);
-            const double n = std::max<double>(1, double(c.embedding.rows));
-            spread.emplace_back(square / n - (mean / n) * (mean / n), j);
-        }
-        std::stable_sort(spread.begin(), spread.end(),
-                         [](const auto& a, const auto& b) { return a.first > b.first; });
-        const int64_t cx = spread.size() > 0 ? spread[0].second : 0;
-        const int64_t cy = spread.size() > 1 ? spread[1].second : cx;
-        embedding.xLabel = tr("embedding %1").arg(cx + 1);
-        embedding.yLabel = tr("embedding %1").arg(cy + 1);
-        embedding.clusters = c.k;
-        histogram.clusterCount = c.k;
-        for (size_t k = 0; k < c.models.size(); ++k) {
-            const int64_t m = study.modelIndex(c.models[k]);
-            const double v = m >= 0 && size_t(m) < values.size() ? values[size_t(m)] : kNaN;
-            embedding.names.push_back(qs(c.models[k]));
-            embedding.x.push_back(c.embedding.cols > cx ? c.embedding(int64_t(k), cx) : kNaN);
-            embedding.y.push_back(c.embedding.cols > cy ? c.embedding(int64_t(k), cy) : kNaN);
-            embedding.labels.push_back(c.labels[k]);
-            histogram.values.push_back(v);
-            histogram.clusters.push_back(c.labels[k]);
-            if (c.score.size() == c.models.size()) {
-                score.names.push_back(qs(c.models[k]));
-                score.x.push_back(c.score[k]);
-                score.y.push_back(v);
-                score.clusters.push_back(c.labels[k]);
-            }
-        }
-        if (c.score.size() == c.models.size() && !col.empty()) {
-            try {
-                score.regression = scoreRegression(study, c, col);
-            } catch (const Error&) {
-            }
-        } else if (c.k != 2) {
-            score.emptyText = tr("The centroid score is defined for k = 2.");
-        }
-    }
-
-    // Sharpness on the clustering's dataset (or the surface set) against the same column.
-    std::string sharpDataset = m_clustering && !m_clustering->dataset.empty()
-                                   ? m_clustering->dataset
-                                   : (study.surfaceDataset() ? study.surfaceDataset()->name : "");
-    std::vector<double> sharp(study.models.size(), kNaN);
-    for (const SharpnessResult& s : study.sharpness)
-        if (s.dataset == sharpDataset) {
-            const int64_t m = study.modelIndex(s.model);
-            if (m >= 0)
-                sharp[size_t(m)] = s.value;
-        }
-    sharpness.xLabel = tr("ε-sharpness on %1").arg(qs(sharpDataset));
-    sharpness.emptyText = tr("Compute Sharpness to compare it with the clusters");
-    for (size_t m = 0; m < study.models.size(); ++m) {
-        if (!std::isfinite(sharp[m]))
-            continue;
-        int64_t cluster = -1;
-        if (m_clustering)
-            for (size_t k = 0; k < m_clustering->models.size(); ++k)
-                if (m_clustering->models[k] == study.models[m].name)
-                    cluster = m_clustering->labels[k];
-        sharpness.names.push_back(qs(study.models[m].name));
-        sharpness.x.push_back(sharp[m]);
-        sharpness.y.push_back(m < values.size() ? values[m] : kNaN);
-        sharpness.clusters.push_back(cluster);
-    }
-    if (sharpness.x.size() >= 2)
-        sharpness.regression = linearRegression(sharpness.x, sharpness.y);
-
-    m_embedding->setData(std::move(embedding));
-    m_scoreScatter->setData(std::move(score));
-    m_sharpnessScatter->setData(std::move(sharpness));
-    m_histogram->setData(std::move(histogram));
+    ClusterViewData views =
+        clusterViewData(study, m_clustering ? &*m_clustering : nullptr, column(), why);
+    m_embedding->setData(std::move(views.embedding));
+    m_scoreScatter->setData(std::move(views.score));
+    m_sharpnessScatter->setData(std::move(views.sharpness));
+    m_histogram->setData(std::move(views.histogram));
     m_dynamics->setData(m_document->isOpen() ? TrainingDynamics::compute(study, request())
                                              : DynamicsData{});
     if (m_clustering)
@@ -408,23 +320,24 @@ SharpnessOptions ClustersPanel::sharpnessOptions() const {
 bool ClustersPanel::computeSharpness(const std::vector<std::string>& models,
                                      const SharpnessOptions& options) {
     std::string dataset = m_datasetBox->currentText().toStdString();
-    const JobId id = m_window->runStudyJob(JobKind::Sharpness, tr("Computing sharpness"),
-                                           [models, options, dataset](StudyJobContext& context) {
-                                               std::vector<std::string> names = models;
-                                               if (names.empty())
-                                                   for (const ModelEntry& m : context.study.models)
-                                                       names.push_back(m.name);
-                                               StudySession session(context.study, context.options);
-                                               for (const std::string& name : names) {
-                                                   SharpnessRequest request{name, dataset, options};
-                                                   bs::computeSharpness(context.study, session,
-                                                                        request, context.hooks);
-                                               }
-                                           });
-    if (id == 0) {
+    StudyJobHandle* job =
+        m_runner->run(JobKind::Sharpness, tr("Computing sharpness"),
+                      [models, options, dataset](StudyJobContext& context) {
+                          StudySession session(context.study, context.options);
+                          computeSharpnessOfModels(context.study, session, models, dataset, options,
+                                                   context.hooks);
+                      });
+    if (!job) {
         m_status->setText(tr("Another job is running; try again when it has finished."));
         return false;
     }
+    connect(job, &StudyJobHandle::finished, this, [this](JobOutcome outcome) {
+        m_status->setText(outcome == JobOutcome::Completed   ? tr("Sharpness computed and stored.")
+                          : outcome == JobOutcome::Cancelled ? tr("Sharpness cancelled; finished "
+                                                                  "models are stored.")
+                                                             : tr("Sharpness failed (see the "
+                                                                  "message)."));
+    });
     m_status->setText(tr("Computing sharpness…"));
     return true;
 }

@@ -22,7 +22,8 @@ namespace bs::ui {
 
 class ClusterHistogram;
 class EmbeddingPlot;
-class MainWindow;
+class ModelSelection;
+class StudyJobRunner;
 class RegressionScatter;
 class StudyDocument;
 class TrainingDynamicsPlot;
@@ -30,7 +31,8 @@ class TrainingDynamicsPlot;
 class ClustersPanel : public QWidget, public ExportableView {
     Q_OBJECT
 public:
-    explicit ClustersPanel(MainWindow* window, QWidget* parent = nullptr);
+    ClustersPanel(StudyDocument* document, StudyJobRunner* runner, const ModelSelection* selection,
+                  QWidget* parent = nullptr);
 
     EmbeddingPlot* embeddingPlot() const { return m_embedding; }
     RegressionScatter* scoreScatter() const { return m_scoreScatter; }
@@ -67,11 +69,14 @@ signals:
     void statusMessage(const QString& text);
 
 private:
-    void rebuild(); // the study changed
+    void rebuild();        // the study changed
+    void refreshColumns(); // model columns came or went (sharpness, Hessian, evaluations)
+    void fillColumnBox();
     void recluster();
     void refreshViews();
 
-    MainWindow* m_window;
+    StudyJobRunner* m_runner;
+    const ModelSelection* m_selection;
     StudyDocument* m_document;
     QComboBox* m_matrixBox;
     QComboBox* m_datasetBox;

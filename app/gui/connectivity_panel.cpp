@@ -131,6 +131,11 @@ ConnectivityPanel::ConnectivityPanel(StudyDocument* document, Settings* settings
     });
     connect(document, &StudyDocument::pairChanged, this, &ConnectivityPanel::refreshData);
     connect(document, &StudyDocument::evaluationsChanged, this, &ConnectivityPanel::refreshOrder);
+    connect(document, &StudyDocument::pairsChanged, this, &ConnectivityPanel::refreshData);
+    // The sort keys include stored clusterings, sharpness and Hessian columns.
+    for (auto signal : {&StudyDocument::clusteringsChanged, &StudyDocument::sharpnessChanged,
+                        &StudyDocument::hessiansChanged})
+        connect(document, signal, this, &ConnectivityPanel::refreshColumns);
     rebuild();
 }
 
@@ -309,6 +314,22 @@ void ConnectivityPanel::setSelectedPair(int64_t i, int64_t j) {
     m_heatmap->setSelectedPair(i, j);
 }
 
+void ConnectivityPanel::fillSortChoices() {
+    const QString current = m_sortBox->currentData().toString();
+    m_sortBox->clear();
+    m_sortBox->addItem(tr("model order"), QStringLiteral("model-order"));
+    for (const ModelColumn& column : StudyViews::modelTable(m_document->study()).columns)
+        m_sortBox->addItem(column.title, column.id);
+    m_sortBox->setCurrentIndex(std::max(m_sortBox->findData(current), 0));
+}
+
+void ConnectivityPanel::refreshColumns() {
+    m_updating = true;
+    fillSortChoices();
+    m_updating = false;
+    refreshOrder();
+}
+
 void ConnectivityPanel::rebuild() {
     const Study& study = m_document->study();
     m_updating = true;
@@ -319,10 +340,7 @@ void ConnectivityPanel::rebuild() {
     for (const DatasetEntry& d : study.datasets)
         if (d.role == DatasetRole::Diagnostic)
             m_datasetBox->addItem(QString::fromStdString(d.name), QString::fromStdString(d.name));
-    m_sortBox->clear();
-    m_sortBox->addItem(tr("model order"), QStringLiteral("model-order"));
-    for (const ModelColumn& column : StudyViews::modelTable(study).columns)
-        m_sortBox->addItem(column.title, column.id);
+    fillSortChoices();
     m_matrixBox->setCurrentIndex(std::max(m_matrixBox->findData(m_settings->heatmapMatrix()), 0));
     m_datasetBox->setCurrentIndex(
         std::max(m_datasetBox->findData(m_settings->heatmapDataset()), 0));

@@ -69,6 +69,8 @@ private:
     void rebuild();     // the study changed: choices and data
     void refreshData(); // values only (a pair finished, a choice changed)
     void refreshOrder();
+    void refreshColumns(); // model columns came (sharpness, Hessian, a stored clustering)
+    void fillSortChoices();
     void saveChoices();
     void updateIntervalChoices();
     // The intervals of the shown matrix and dataset, or nullptr.

@@ -2,12 +2,9 @@
 
 #include "app/gui/analysis_job_bar.h"
 #include "app/gui/compute_worker.h"
-#include "app/gui/connectivity_panel.h"
-#include "app/gui/interpolation_panel.h"
-#include "app/gui/job_controller.h"
-#include "app/gui/main_window.h"
 #include "app/gui/pair_choice.h"
 #include "app/gui/study_document.h"
+#include "app/gui/study_job_runner.h"
 #include "core/jobs/flip_job.h"
 #include "core/jobs/study_session.h"
 #include "widgets/flip_table_model.h"
@@ -23,14 +20,15 @@
 
 namespace bs::ui {
 
-FlipsPanel::FlipsPanel(MainWindow* window, QWidget* parent)
+FlipsPanel::FlipsPanel(StudyDocument* document, StudyJobRunner* runner, QWidget* parent)
     : QWidget(parent)
-    , m_window(window)
+    , m_document(document)
+    , m_runner(runner)
     , m_firstBox(new QComboBox(this))
     , m_secondBox(new QComboBox(this))
     , m_datasetBox(new QComboBox(this))
     , m_bar(new AnalysisJobBar(
-          window, JobKind::Flips, tr("Find Flipped Examples"), [this] { return start(); }, this))
+          document, runner, tr("Find Flipped Examples"), [this] { return start(); }, this))
     , m_model(new FlipTableModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_view(new QTableView(this)) {
@@ -58,21 +56,6 @@ FlipsPanel::FlipsPanel(MainWindow* window, QWidget* parent)
     layout->addWidget(m_bar);
     layout->addWidget(m_view, 1);
 
-    connect(window->jobs(), &JobController::resultReady, this,
-            [this](JobKind kind, const QVariant& value) {
-                if (kind != JobKind::Flips || !value.canConvert<FlipAnalysis>())
-                    return;
-                m_model->setAnalysis(value.value<FlipAnalysis>());
-                m_view->resizeColumnsToContents();
-                // The interpolation view marks where they flip while it shows this pair.
-                const FlipAnalysis& analysis = m_model->analysis();
-                std::vector<double> alphas;
-                for (const FlippedExample& example : analysis.flipped)
-                    alphas.push_back(example.firstFlip);
-                m_window->interpolationPanel()->setFlipMarks(
-                    QString::fromStdString(analysis.first), QString::fromStdString(analysis.second),
-                    alphas);
-            });
     connect(m_bar, &AnalysisJobBar::finished, this, [this](JobOutcome outcome) {
         const FlipAnalysis& a = m_model->analysis();
         const QString found = tr("%1 of %2 examples flip (held in memory only).")
@@ -83,25 +66,18 @@ FlipsPanel::FlipsPanel(MainWindow* window, QWidget* parent)
                              ? tr("Cancelled after %1 of the points: ").arg(a.alphas.size()) + found
                              : tr("Finding flipped examples failed (see the message)."));
     });
-    connect(window->connectivityPanel(), &ConnectivityPanel::pairClicked, this,
-            &FlipsPanel::setPair);
-    connect(window->connectivityPanel(), &ConnectivityPanel::flipsRequested, this,
-            [this](int64_t i, int64_t j) {
-                m_window->showAnalysisTab(this);
-                findFlips(i, j);
-            });
-    connect(window->document(), &StudyDocument::studyReset, this, &FlipsPanel::rebuild);
+    connect(m_document, &StudyDocument::studyReset, this, &FlipsPanel::rebuild);
     rebuild();
 }
 
 void FlipsPanel::rebuild() {
-    const Study& study = m_window->document()->study();
+    const Study& study = m_document->study();
     fillModelBoxes(study, m_firstBox, m_secondBox);
     fillDatasetBox(study, m_datasetBox, /*preferDiagnostic=*/true);
 }
 
 void FlipsPanel::setPair(int64_t i, int64_t j) {
-    choosePair(m_window->document()->study(), m_firstBox, m_secondBox, i, j);
+    choosePair(m_document->study(), m_firstBox, m_secondBox, i, j);
 }
 
 void FlipsPanel::setDataset(const QString& name) {
@@ -115,16 +91,26 @@ bool FlipsPanel::findFlips(int64_t i, int64_t j) {
     return m_bar->run();
 }
 
-bool FlipsPanel::start() {
+void FlipsPanel::showAnalysis(const FlipAnalysis& analysis) {
+    m_model->setAnalysis(analysis);
+    m_view->resizeColumnsToContents();
+    std::vector<double> alphas;
+    for (const FlippedExample& example : analysis.flipped)
+        alphas.push_back(example.firstFlip);
+    emit flipsFound(QString::fromStdString(analysis.first), QString::fromStdString(analysis.second),
+                    alphas);
+}
+
+StudyJobHandle* FlipsPanel::start() {
     FlipRequest request;
     request.first = m_firstBox->currentText().toStdString();
     request.second = m_secondBox->currentText().toStdString();
     request.dataset = m_datasetBox->currentData().toString().toStdString();
     if (request.first.empty() || request.first == request.second) {
         m_bar->setStatus(tr("Choose two different models."));
-        return false;
+        return nullptr;
     }
-    const JobId id = m_window->runStudyJob(
+    StudyJobHandle* job = m_runner->run(
         JobKind::Flips, tr("Finding flipped examples"), [request](StudyJobContext& context) {
             StudySession session(context.study, context.options);
             const FlipAnalysis result =
@@ -133,14 +119,15 @@ bool FlipsPanel::start() {
             // A cancelled search returns the flips among the points done: post, then cancel.
             context.hooks.progress.checkCancelled();
         });
-    if (id == 0) {
+    if (!job) {
         m_bar->setStatus(tr("Another job is running; try again when it has finished."));
-        return false;
+        return nullptr;
     }
+    job->onResult<FlipAnalysis>(this, [this](const FlipAnalysis& result) { showAnalysis(result); });
     m_bar->setStatus(
         tr("Predicting along %1 → %2…")
             .arg(QString::fromStdString(request.first), QString::fromStdString(request.second)));
-    return true;
+    return job;
 }
 
 QString FlipsPanel::title() const {

@@ -18,12 +18,14 @@ namespace bs::ui {
 
 class AnalysisJobBar;
 class FlipTableModel;
-class MainWindow;
+class StudyDocument;
+class StudyJobHandle;
+class StudyJobRunner;
 
 class FlipsPanel : public QWidget, public ExportableView {
     Q_OBJECT
 public:
-    explicit FlipsPanel(MainWindow* window, QWidget* parent = nullptr);
+    FlipsPanel(StudyDocument* document, StudyJobRunner* runner, QWidget* parent = nullptr);
 
     AnalysisJobBar* jobBar() const { return m_bar; }
     QTableView* view() const { return m_view; }
@@ -41,12 +43,18 @@ public:
     void renderTo(QCPPainter& painter, const QSize& size) override;
     QString toCsv() const override;
 
+signals:
+    // Where along the pair's line the examples first flip (for the interpolation view).
+    void flipsFound(const QString& first, const QString& second, const std::vector<double>& alphas);
+
 private:
     void rebuild(); // the study changed: the choices (the result stays)
-    bool start();
+    StudyJobHandle* start();
+    void showAnalysis(const FlipAnalysis& analysis);
     QString title() const;
 
-    MainWindow* m_window;
+    StudyDocument* m_document;
+    StudyJobRunner* m_runner;
     QComboBox* m_firstBox;
     QComboBox* m_secondBox;
     QComboBox* m_datasetBox;

@@ -85,6 +85,7 @@ InterpolationPanel::InterpolationPanel(StudyDocument* document, Settings* settin
     });
     connect(document, &StudyDocument::studyReset, this, &InterpolationPanel::rebuild);
     connect(document, &StudyDocument::pairChanged, this, &InterpolationPanel::onPairChanged);
+    connect(document, &StudyDocument::pairsChanged, this, &InterpolationPanel::refresh);
     connect(document, &StudyDocument::evaluationsChanged, this, [this] {
         if (mode() == Mode::Groups)
             refresh();

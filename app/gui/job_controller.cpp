@@ -46,6 +46,7 @@ JobController::JobController(QObject* parent)
                 if (id != m_current)
                     return;
                 m_current = 0;
+                m_finished = id;
                 emit busyChanged(false);
                 emit jobFinished(kind, outcome, study);
             });

@@ -18,6 +18,8 @@ public:
 
     bool busy() const { return m_current != 0; }
     JobId currentJob() const { return m_current; }
+    // The job whose jobFinished is being (or was last) emitted.
+    JobId finishedJob() const { return m_finished; }
     JobKind currentKind() const { return m_kind; }
     // The worker, for tests that need to act inside a job (e.g. cancel at a precise point).
     ComputeWorker* worker() const { return m_worker; }
@@ -62,6 +64,7 @@ private:
     ComputeWorker* m_worker = nullptr;
     JobId m_next = 1;
     JobId m_current = 0;
+    JobId m_finished = 0;
     JobKind m_kind = JobKind::Curves;
     QString m_title;
     CancelToken m_token;

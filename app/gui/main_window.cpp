@@ -1,15 +1,10 @@
 #include "app/gui/main_window.h"
 
-#include "app/gui/attribution_panel.h"
-#include "app/gui/bootstrap_runner.h"
-#include "app/gui/clusters_panel.h"
 #include "app/gui/connectivity_panel.h"
 #include "app/gui/curve_runner.h"
 #include "app/gui/dataset_form.h"
 #include "app/gui/demo_runner.h"
 #include "app/gui/export_dialog.h"
-#include "app/gui/flips_panel.h"
-#include "app/gui/hessian_panel.h"
 #include "app/gui/hessian_runner.h"
 #include "app/gui/interpolation_panel.h"
 #include "app/gui/job_controller.h"
@@ -19,10 +14,9 @@
 #include "app/gui/models_panel.h"
 #include "app/gui/new_study_wizard.h"
 #include "app/gui/notice_bar.h"
-#include "app/gui/plane_panel.h"
 #include "app/gui/settings.h"
-#include "app/gui/soups_panel.h"
 #include "app/gui/study_document.h"
+#include "app/gui/study_job_runner.h"
 #include "app/gui/study_loader.h"
 #include "app/gui/study_views.h"
 #include "core/common/memory_budget.h"
@@ -94,22 +88,14 @@ MainWindow::MainWindow(Settings* settings, QWidget* parent)
     m_actions = new MainActions(this, m_settings);
     connectActions();
     connectJobs();
-    // Analysis panels: loss planes through three models, and the clusters (issues 5 and 6).
-    auto* planes = new PlanePanel(this);
-    addAnalysisPanel(planes, tr("Planes"));
-    connect(planes, &PlanePanel::statusMessage, this,
-            [this](const QString& text) { statusBar()->showMessage(text, 5000); });
-    auto* clusters = new ClustersPanel(this);
-    addAnalysisPanel(clusters, tr("Clusters"));
-    connect(clusters, &ClustersPanel::statusMessage, this,
-            [this](const QString& text) { statusBar()->showMessage(text, 5000); });
-    // What makes a barrier: computed on demand for a pair or the shown clustering, held in
-    // memory by each panel.
-    addAnalysisPanel(new AttributionPanel(this), tr("Attribution"));
-    addAnalysisPanel(new FlipsPanel(this), tr("Flips"));
-    addAnalysisPanel(new SoupsPanel(this), tr("Soups"));
-    addAnalysisPanel(new HessianPanel(m_document, m_models), tr("Hessian"));
-    m_connectivity->setBootstrap(new BootstrapRunner(this));
+    // After connectJobs: the runner's handles end after the document took the saved study.
+    m_runner = new StudyJobRunner(
+        m_jobs,
+        [this](JobKind kind, const QString& title, StudyJobBody body) {
+            return runStudyJob(kind, title, std::move(body));
+        },
+        this);
+    addAnalysisPanels();
     connect(m_document, &StudyDocument::studyReset, this, [this] {
         QStringList diagnostics;
         for (const DatasetEntry& d : m_document->study().datasets)
@@ -405,7 +391,7 @@ void MainWindow::onJobFinished(JobKind kind, JobOutcome outcome, const StudySnap
     }
     if (QFileInfo(m_jobPath) == QFileInfo(m_document->path())) {
         if (study)
-            m_document->replace(*study);
+            m_document->replace(*study, kind);
         else if (outcome == JobOutcome::Failed)
             reload(); // the file holds what was saved before the failure
     }
@@ -439,60 +425,6 @@ void MainWindow::onPairClicked(int64_t i, int64_t j) {
         m_models->selectModels({i, j});
     }
     updateState();
-}
-
-void MainWindow::addModels() {
-    const QStringList folders = askModelFolders(this);
-    if (folders.isEmpty())
-        return;
-    StudyEdit edit;
-    for (const QString& folder : folders)
-        edit.addModelFolders.push_back(folder.toStdString());
-    startEdit(edit);
-}
-
-void MainWindow::removeSelectedModels() {
-    const std::vector<int64_t> models = m_models->selectedModels();
-    if (models.empty())
-        return;
-    QStringList names;
-    StudyEdit edit;
-    for (int64_t m : models) {
-        edit.removeModels.push_back(m_document->study().models[size_t(m)].name);
-        names << QString::fromStdString(edit.removeModels.back());
-    }
-    if (QMessageBox::question(this, tr("Remove Models"),
-                              tr("Remove %1 from the study? Their curves are deleted from the "
-                                 "file; the checkpoints are not touched.")
-                                  .arg(names.join(QStringLiteral(", ")))) == QMessageBox::Yes)
-        startEdit(edit);
-}
-
-void MainWindow::addDataset() {
-    DatasetDialog dialog(DatasetRole::Diagnostic, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    StudyEdit edit;
-    edit.addDatasets.push_back(dialog.spec());
-    startEdit(edit);
-}
-
-void MainWindow::removeDataset(const QString& name) {
-    if (QMessageBox::question(
-            this, tr("Remove Dataset"),
-            tr("Remove the dataset %1 and its curves from the study?").arg(name)) !=
-        QMessageBox::Yes)
-        return;
-    StudyEdit edit;
-    edit.removeDatasets.push_back(name.toStdString());
-    startEdit(edit);
-}
-
-void MainWindow::startEdit(const StudyEdit& edit) {
-    if (!m_document->isOpen())
-        return;
-    m_jobPath = m_document->path();
-    m_jobs->editStudy(m_jobPath, edit);
 }
 
 void MainWindow::chooseBatchSize() {
@@ -573,29 +505,6 @@ void MainWindow::updateTitle() {
     setWindowFilePath(m_document->path());
 }
 
-int MainWindow::focusedView() const {
-    const QWidget* focus = QApplication::focusWidget();
-    if (!focus)
-        return -1;
-    if (m_connectivity->isAncestorOf(focus))
-        return 0;
-    if (m_interpolation->isAncestorOf(focus))
-        return 1;
-    if (m_models->isAncestorOf(focus))
-        return 2;
-    for (size_t k = 0; k < m_extraPanels.size(); ++k)
-        if (m_extraPanels[k]->isAncestorOf(focus) || m_extraPanels[k] == focus)
-            return 3 + int(k);
-    return -1;
-}
-
-QString MainWindow::exportPanel(int view, const QString& path, const ExportOptions& options) {
-    std::vector<ExportableView*> views = {m_connectivity, m_interpolation, m_models};
-    for (const auto& [title, extra] : m_extraViews)
-        views.push_back(extra);
-    return exportView(*views[size_t(std::clamp(view, 0, int(views.size()) - 1))], path, options);
-}
-
 int MainWindow::addAnalysisPanel(QWidget* panel, const QString& title) {
     const int index = m_tabs->addTab(panel, title);
     if (auto* view = dynamic_cast<ExportableView*>(panel)) {
@@ -628,21 +537,6 @@ JobId MainWindow::runStudyJob(JobKind kind, const QString& title, StudyJobBody b
     m_jobPath = m_document->path();
     const ComputeSettings settings = computeSettings();
     return m_jobs->runStudyJob(kind, title, m_jobPath, std::move(body), settings);
-}
-
-void MainWindow::exportWithDialog(ExportFormat format) {
-    if (!m_document->isOpen())
-        return;
-    std::vector<ExportDialog::Entry> views = {{tr("Connectivity map"), m_connectivity},
-                                              {tr("Interpolation curves"), m_interpolation},
-                                              {tr("Models table"), m_models}};
-    for (const auto& [title, extra] : m_extraViews)
-        views.push_back({title, extra});
-    ExportDialog dialog(std::move(views), m_lastView, format, m_settings,
-                        QFileInfo(m_document->path()).completeBaseName(), this);
-    if (dialog.exec() == QDialog::Accepted)
-        statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(dialog.writtenPath())),
-                                 8000);
 }
 
 } // namespace bs::ui

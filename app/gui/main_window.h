@@ -28,6 +28,7 @@ class ModelsPanel;
 class NoticeBar;
 class Settings;
 class StudyDocument;
+class StudyJobRunner;
 struct LoadResult;
 struct NewStudyRequest;
 
@@ -62,6 +63,8 @@ public:
 
     StudyDocument* document() const { return m_document; }
     JobController* jobs() const { return m_jobs; }
+    // What analysis panels start their jobs through.
+    StudyJobRunner* runner() const { return m_runner; }
     Settings* settings() const { return m_settings; }
     MainActions* actions() const { return m_actions; }
     ModelsPanel* modelsPanel() const { return m_models; }
@@ -96,6 +99,9 @@ private:
     void buildLayout();
     void connectActions();
     void connectJobs();
+    // Creates the analysis tabs and wires them to the views and the runner
+    // (analysis_panels.cpp).
+    void addAnalysisPanels();
     void onLoaded(const LoadResult& result);
     void onJobFinished(JobKind kind, JobOutcome outcome, const StudySnapshot& study);
     void onModelSelection(const std::vector<int64_t>& models);
@@ -120,6 +126,7 @@ private:
     std::unique_ptr<Settings> m_ownedSettings;
     StudyDocument* m_document;
     JobController* m_jobs;
+    StudyJobRunner* m_runner = nullptr;
     DemoRunner* m_demo;
     MainActions* m_actions = nullptr;
     ModelsPanel* m_models = nullptr;

@@ -62,6 +62,9 @@ ModelsPanel::ModelsPanel(StudyDocument* document, QWidget* parent)
     connect(document, &StudyDocument::studyReset, this, &ModelsPanel::rebuild);
     connect(document, &StudyDocument::shownClusteringChanged, this, &ModelsPanel::refreshValues);
     connect(document, &StudyDocument::evaluationsChanged, this, &ModelsPanel::refreshValues);
+    for (auto signal : {&StudyDocument::clusteringsChanged, &StudyDocument::sharpnessChanged,
+                        &StudyDocument::hessiansChanged, &StudyDocument::pairsChanged})
+        connect(document, signal, this, &ModelsPanel::refreshValues);
     rebuild();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // ModelsPanel: the table of models (metrics, swatches), sortable, with the model selection.
 
+#include "app/gui/model_selection.h"
 #include "core/jobs/hessian_job.h"
 #include "widgets/exportable_view.h"
 #include "widgets/model_table_model.h"
@@ -17,7 +18,7 @@ namespace bs::ui {
 
 class StudyDocument;
 
-class ModelsPanel : public QWidget, public ExportableView {
+class ModelsPanel : public QWidget, public ExportableView, public ModelSelection {
     Q_OBJECT
 public:
     explicit ModelsPanel(StudyDocument* document, QWidget* parent = nullptr);
@@ -28,7 +29,7 @@ public:
     QToolBar* toolBar() const { return m_toolBar; }
 
     // Selected models (study indices), in table order.
-    std::vector<int64_t> selectedModels() const;
+    std::vector<int64_t> selectedModels() const override;
     void selectModels(const std::vector<int64_t>& models);
 
     QString exportName() const override { return QStringLiteral("models"); }

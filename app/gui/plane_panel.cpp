@@ -1,11 +1,9 @@
 #include "app/gui/plane_panel.h"
 
 #include "app/gui/compute_worker.h"
-#include "app/gui/job_controller.h"
-#include "app/gui/main_window.h"
-#include "app/gui/models_panel.h"
 #include "app/gui/settings.h"
 #include "app/gui/study_document.h"
+#include "app/gui/study_job_runner.h"
 #include "core/jobs/study_session.h"
 #include "core/study/plane_export.h"
 #include "widgets/plane_contour_view.h"
@@ -62,10 +60,12 @@ QString planeTitle(const PlaneResult& p) {
 
 } // namespace
 
-PlanePanel::PlanePanel(MainWindow* window, QWidget* parent)
+PlanePanel::PlanePanel(StudyDocument* document, StudyJobRunner* runner, Settings* settings,
+                       QWidget* parent)
     : QWidget(parent)
-    , m_window(window)
-    , m_document(window->document()) {
+    , m_runner(runner)
+    , m_settings(settings)
+    , m_document(document) {
     qRegisterMetaType<bs::PlaneResult>();
     setObjectName(QStringLiteral("PlanePanel"));
 
@@ -198,7 +198,7 @@ PlanePanel::PlanePanel(MainWindow* window, QWidget* parent)
     connect(m_surfaceButton, &QPushButton::clicked, this, [this] { computeSurface(); });
     connect(m_cancelButton, &QPushButton::clicked, this, [this] {
         if (m_computing)
-            m_window->jobs()->cancel();
+            m_runner->cancel();
     });
     connect(m_planeBox, &QComboBox::currentIndexChanged, this, [this](int index) {
         if (!m_updating && index >= 0)
@@ -223,14 +223,8 @@ PlanePanel::PlanePanel(MainWindow* window, QWidget* parent)
             emit statusMessage(text);
     });
     connect(m_document, &StudyDocument::studyReset, this, &PlanePanel::rebuild);
-    connect(m_window->modelsPanel(), &ModelsPanel::selectionChanged, this,
-            &PlanePanel::onSelection);
-    connect(m_window->jobs(), &JobController::resultReady, this, &PlanePanel::onResult);
-    connect(m_window->jobs(), &JobController::jobFinished, this,
-            [this](JobKind kind, JobOutcome outcome, const StudySnapshot&) {
-                onJobFinished(kind, outcome);
-            });
-    connect(m_window->jobs(), &JobController::busyChanged, this, [this](bool busy) {
+    connect(m_document, &StudyDocument::planesChanged, this, &PlanePanel::rebuild);
+    connect(m_runner, &StudyJobRunner::busyChanged, this, [this](bool busy) {
         m_computeButton->setEnabled(!busy && m_document->isOpen());
         m_surfaceButton->setEnabled(!busy && m_document->isOpen());
     });
@@ -258,7 +252,7 @@ void PlanePanel::rebuild() {
         m_datasetBox->setCurrentText(qs(surface->name));
     m_updating = false;
     refreshPlaneList();
-    m_computeButton->setEnabled(m_document->isOpen() && !m_window->jobs()->busy());
+    m_computeButton->setEnabled(m_document->isOpen() && !m_runner->busy());
     m_surfaceButton->setEnabled(m_computeButton->isEnabled());
     // The study as saved may hold a finer version of the shown plane (or none at all).
     if (!m_computing) {
@@ -399,8 +393,8 @@ bool PlanePanel::computePlane() {
 }
 
 bool PlanePanel::startPlaneJob(const QString& title, std::function<void(StudyJobContext&)> body) {
-    const JobId id = m_window->runStudyJob(JobKind::Plane, title, std::move(body));
-    if (id == 0) {
+    StudyJobHandle* job = m_runner->run(JobKind::Plane, title, std::move(body));
+    if (!job) {
         m_status->setText(tr("Another job is running; try again when it has finished."));
         return false;
     }
@@ -413,13 +407,12 @@ bool PlanePanel::startPlaneJob(const QString& title, std::function<void(StudyJob
     m_surfaceButton->setEnabled(false);
     m_cancelButton->setEnabled(true);
     m_status->setText(tr("Computing…"));
+    job->onResult<PlaneResult>(this, [this](const PlaneResult& plane) { onResult(plane); });
+    connect(job, &StudyJobHandle::finished, this, &PlanePanel::onJobFinished);
     return true;
 }
 
-void PlanePanel::onResult(JobKind kind, const QVariant& value) {
-    if (kind != JobKind::Plane || !value.canConvert<PlaneResult>())
-        return;
-    const PlaneResult plane = value.value<PlaneResult>();
+void PlanePanel::onResult(const PlaneResult& plane) {
     display(plane);
     const int64_t drawn = m_contour->displayedResolution();
     if (drawn > 0 && (m_drawnLevels.empty() || m_drawnLevels.back() != drawn)) {
@@ -431,8 +424,8 @@ void PlanePanel::onResult(JobKind kind, const QVariant& value) {
         m_status->setText(tr("%1×%1 grid drawn of %2×%2…").arg(drawn).arg(plane.resolution));
 }
 
-void PlanePanel::onJobFinished(JobKind kind, JobOutcome outcome) {
-    if (kind != JobKind::Plane || !m_computing)
+void PlanePanel::onJobFinished(JobOutcome outcome) {
+    if (!m_computing)
         return;
     m_computing = false;
     m_cancelButton->setEnabled(false);
@@ -549,86 +542,6 @@ void PlanePanel::ensureSurfaceView() {
     m_surface->setLogScale(m_logBox->isChecked());
     m_surface->setPlane(m_plane);
     applyColorRange();
-}
-
-QString PlanePanel::exportName() const {
-    return m_tabs->currentIndex() == 1 && m_surface ? m_surface->exportName()
-                                                    : m_contour->exportName();
-}
-
-void PlanePanel::renderTo(QCPPainter& painter, const QSize& size) {
-    if (m_tabs->currentIndex() == 1 && m_surface)
-        m_surface->renderTo(painter, size);
-    else
-        m_contour->renderTo(painter, size);
-}
-
-QString PlanePanel::toCsv() const {
-    return m_contour->toCsv();
-}
-
-QString PlanePanel::exportImage(const QString& path, const ExportOptions& options) {
-    if (m_tabs->currentIndex() == 1) {
-        if (exportFormatForPath(path) != ExportFormat::Png)
-            return tr("The 3D view exports as PNG only: %1").arg(path);
-        if (!m_surface)
-            return tr("The 3D view needs OpenGL, which this display does not offer.");
-        const QImage image = m_surface->image();
-        if (image.isNull() || !image.save(path, "PNG"))
-            return tr("Could not write %1.").arg(path);
-        return {};
-    }
-    return exportView(*m_contour, path, options);
-}
-
-QString PlanePanel::exportGridVts(const QString& path) const {
-    if (m_plane.resolution <= 0)
-        return tr("No plane to export.");
-    try {
-        writePlaneVts(m_plane, path.toStdString());
-    } catch (const std::exception& e) {
-        return QString::fromStdString(e.what());
-    }
-    return {};
-}
-
-QString PlanePanel::exportGridCsv(const QString& path) const {
-    if (m_plane.resolution <= 0)
-        return tr("No plane to export.");
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return tr("Could not write %1: %2").arg(path, file.errorString());
-    file.write(QByteArray::fromStdString(planeCsv(m_plane)));
-    if (!file.commit())
-        return tr("Could not write %1: %2").arg(path, file.errorString());
-    return {};
-}
-
-void PlanePanel::exportWithDialog(int what) {
-    if (m_plane.resolution <= 0)
-        return;
-    const QString base = QDir(m_window->settings()->lastDirectory())
-                             .filePath(qs(m_plane.id.empty() ? "plane" : m_plane.id));
-    QString filter, suffix;
-    if (what == 0) {
-        filter = m_tabs->currentIndex() == 1 ? tr("PNG image (*.png)")
-                                             : tr("PNG image (*.png);;SVG (*.svg);;PDF (*.pdf)");
-        suffix = QStringLiteral(".png");
-    } else if (what == 1) {
-        filter = tr("VTK structured grid (*.vts)");
-        suffix = QStringLiteral(".vts");
-    } else {
-        filter = tr("CSV (*.csv)");
-        suffix = QStringLiteral(".csv");
-    }
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Export Plane"), base + suffix, filter);
-    if (path.isEmpty())
-        return;
-    const QString error = what == 0   ? exportImage(path)
-                          : what == 1 ? exportGridVts(path)
-                                      : exportGridCsv(path);
-    m_status->setText(error.isEmpty() ? tr("Wrote %1").arg(QDir::toNativeSeparators(path)) : error);
 }
 
 } // namespace bs::ui

@@ -25,7 +25,8 @@ Q_DECLARE_METATYPE(bs::PlaneResult)
 
 namespace bs::ui {
 
-class MainWindow;
+class Settings;
+class StudyJobRunner;
 class PlaneContourView;
 class PlaneSurfaceView;
 class StudyDocument;
@@ -34,7 +35,10 @@ struct StudyJobContext;
 class PlanePanel : public QWidget, public ExportableView {
     Q_OBJECT
 public:
-    explicit PlanePanel(MainWindow* window, QWidget* parent = nullptr);
+    PlanePanel(StudyDocument* document, StudyJobRunner* runner, Settings* settings,
+               QWidget* parent = nullptr);
+    // The models selected in the models table: three of them become the plane's corners.
+    void onSelection(const std::vector<int64_t>& models);
 
     PlaneContourView* contourView() const { return m_contour; }
     // The 3D view, made when its tab is first shown; nullptr before, or without OpenGL.
@@ -93,13 +97,13 @@ private:
     void refreshPlaneList();
     void display(const PlaneResult& plane);
     void applyColorRange();
-    void onSelection(const std::vector<int64_t>& models);
-    void onResult(JobKind kind, const QVariant& value);
-    void onJobFinished(JobKind kind, JobOutcome outcome);
+    void onResult(const PlaneResult& plane);
+    void onJobFinished(JobOutcome outcome);
     void exportWithDialog(int what);
     QString metricName() const;
 
-    MainWindow* m_window;
+    StudyJobRunner* m_runner;
+    Settings* m_settings;
     StudyDocument* m_document;
     QComboBox* m_modelBoxes[3];
     QComboBox* m_datasetBox;

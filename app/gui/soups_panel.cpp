@@ -2,9 +2,8 @@
 
 #include "app/gui/analysis_job_bar.h"
 #include "app/gui/compute_worker.h"
-#include "app/gui/job_controller.h"
-#include "app/gui/main_window.h"
 #include "app/gui/study_document.h"
+#include "app/gui/study_job_runner.h"
 #include "core/jobs/soup_job.h"
 #include "core/jobs/study_session.h"
 #include "widgets/soup_table_model.h"
@@ -19,11 +18,12 @@
 
 namespace bs::ui {
 
-SoupsPanel::SoupsPanel(MainWindow* window, QWidget* parent)
+SoupsPanel::SoupsPanel(StudyDocument* document, StudyJobRunner* runner, QWidget* parent)
     : QWidget(parent)
-    , m_window(window)
+    , m_document(document)
+    , m_runner(runner)
     , m_bar(new AnalysisJobBar(
-          window, JobKind::Soup, tr("Compute Soups"), [this] { return computeSoupsNow(); }, this))
+          document, runner, tr("Compute Soups"), [this] { return computeSoupsNow(); }, this))
     , m_model(new SoupTableModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_view(new QTableView(this)) {
@@ -45,13 +45,6 @@ SoupsPanel::SoupsPanel(MainWindow* window, QWidget* parent)
     layout->addWidget(m_bar);
     layout->addWidget(m_view, 1);
 
-    connect(window->jobs(), &JobController::resultReady, this,
-            [this](JobKind kind, const QVariant& value) {
-                if (kind != JobKind::Soup || !value.canConvert<std::vector<SoupEvaluation>>())
-                    return;
-                m_model->setSoups(value.value<std::vector<SoupEvaluation>>());
-                m_view->resizeColumnsToContents();
-            });
     connect(m_bar, &AnalysisJobBar::finished, this, [this](JobOutcome outcome) {
         const QString made = tr("%1 soups of %2 (held in memory only).")
                                  .arg(m_model->rowCount())
@@ -61,16 +54,17 @@ SoupsPanel::SoupsPanel(MainWindow* window, QWidget* parent)
                              ? tr("Cancelled: ") + made
                              : tr("The soups failed (see the message)."));
     });
-    connect(window->document(), &StudyDocument::shownClusteringChanged, this,
+    connect(m_document, &StudyDocument::shownClusteringChanged, this,
             &SoupsPanel::describeClustering);
-    connect(window->document(), &StudyDocument::studyReset, this, &SoupsPanel::describeClustering);
+    connect(m_document, &StudyDocument::studyReset, this, &SoupsPanel::describeClustering);
+    connect(m_document, &StudyDocument::clusteringsChanged, this, &SoupsPanel::describeClustering);
     describeClustering();
 }
 
 void SoupsPanel::describeClustering() {
     if (m_bar->running() || m_model->rowCount() > 0)
         return; // the status describes the soups shown
-    const ClusteringResult* c = m_window->document()->shownClustering();
+    const ClusteringResult* c = m_document->shownClustering();
     m_bar->setStatus(c ? tr("Clustering %1: %2 models in %3 clusters.")
                              .arg(QString::fromStdString(c->id))
                              .arg(c->models.size())
@@ -82,15 +76,15 @@ bool SoupsPanel::computeSoups() {
     return m_bar->run();
 }
 
-bool SoupsPanel::computeSoupsNow() {
-    const ClusteringResult* c = m_window->document()->shownClustering();
+StudyJobHandle* SoupsPanel::computeSoupsNow() {
+    const ClusteringResult* c = m_document->shownClustering();
     if (!c) {
         m_bar->setStatus(tr("Cluster the models in the Clusters tab first."));
-        return false;
+        return nullptr;
     }
     const std::vector<std::string> models = c->models;
     const std::vector<int64_t> labels = c->labels;
-    const JobId id = m_window->runStudyJob(
+    StudyJobHandle* job = m_runner->run(
         JobKind::Soup, tr("Computing soups"), [models, labels](StudyJobContext& context) {
             StudySession session(context.study, context.options);
             const std::vector<SoupEvaluation> soups =
@@ -99,13 +93,18 @@ bool SoupsPanel::computeSoupsNow() {
             // A cancelled job returns the soups finished so far: post them, then cancel.
             context.hooks.progress.checkCancelled();
         });
-    if (id == 0) {
+    if (!job) {
         m_bar->setStatus(tr("Another job is running; try again when it has finished."));
-        return false;
+        return nullptr;
     }
+    job->onResult<std::vector<SoupEvaluation>>(this,
+                                               [this](const std::vector<SoupEvaluation>& soups) {
+                                                   m_model->setSoups(soups);
+                                                   m_view->resizeColumnsToContents();
+                                               });
     m_clusteringId = QString::fromStdString(c->id);
     m_bar->setStatus(tr("Averaging and evaluating the soups of %1…").arg(m_clusteringId));
-    return true;
+    return job;
 }
 
 void SoupsPanel::renderTo(QCPPainter& painter, const QSize& size) {

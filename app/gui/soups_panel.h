@@ -18,13 +18,15 @@ Q_DECLARE_METATYPE(std::vector<bs::SoupEvaluation>)
 namespace bs::ui {
 
 class AnalysisJobBar;
-class MainWindow;
+class StudyDocument;
+class StudyJobHandle;
+class StudyJobRunner;
 class SoupTableModel;
 
 class SoupsPanel : public QWidget, public ExportableView {
     Q_OBJECT
 public:
-    explicit SoupsPanel(MainWindow* window, QWidget* parent = nullptr);
+    SoupsPanel(StudyDocument* document, StudyJobRunner* runner, QWidget* parent = nullptr);
 
     AnalysisJobBar* jobBar() const { return m_bar; }
     QTableView* view() const { return m_view; }
@@ -39,9 +41,10 @@ public:
 
 private:
     void describeClustering();
-    bool computeSoupsNow(); // the job bar's start
+    StudyJobHandle* computeSoupsNow(); // the job bar's start
 
-    MainWindow* m_window;
+    StudyDocument* m_document;
+    StudyJobRunner* m_runner;
     AnalysisJobBar* m_bar;
     SoupTableModel* m_model;
     QSortFilterProxyModel* m_proxy;

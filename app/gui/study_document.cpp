@@ -31,9 +31,77 @@ void StudyDocument::open(const Study& study, const QString& path) {
     emit studyReset();
 }
 
-void StudyDocument::replace(const Study& study) {
-    m_study = study;
-    emit studyReset();
+namespace {
+
+// Whether two studies have the same models, datasets and curve points: then a job's results
+// can be applied as a delta, and every view's state (selection, sort order, zoom) stays valid.
+bool sameLayout(const Study& a, const Study& b) {
+    if (a.points != b.points || a.maxLength != b.maxLength || a.precision != b.precision ||
+        a.modelLabelNames != b.modelLabelNames || a.models.size() != b.models.size() ||
+        a.datasets.size() != b.datasets.size())
+        return false;
+    for (size_t m = 0; m < a.models.size(); ++m)
+        if (a.models[m].name != b.models[m].name || a.models[m].path != b.models[m].path)
+            return false;
+    for (size_t d = 0; d < a.datasets.size(); ++d)
+        if (a.datasets[d].name != b.datasets[d].name || a.datasets[d].role != b.datasets[d].role)
+            return false;
+    return true;
+}
+
+} // namespace
+
+void StudyDocument::replace(const Study& study, JobKind kind) {
+    if (kind == JobKind::CreateStudy || kind == JobKind::EditStudy || !sameLayout(m_study, study)) {
+        m_study = study;
+        emit studyReset();
+        return;
+    }
+    // Model content hashes are refreshed by evaluations and pairs alike.
+    for (size_t m = 0; m < study.models.size(); ++m)
+        m_study.models[m].contentHash = study.models[m].contentHash;
+    switch (kind) {
+    case JobKind::Evaluate:
+    case JobKind::Curves:
+        // A curves job evaluates the models it needs first, so both parts may have changed.
+        m_study.evaluations = study.evaluations;
+        m_study.curves = study.curves;
+        m_study.matrices = study.matrices;
+        m_study.distance = study.distance;
+        emit evaluationsChanged(-1);
+        emit pairsChanged();
+        break;
+    case JobKind::Plane:
+        m_study.planes = study.planes;
+        emit planesChanged();
+        break;
+    case JobKind::Cluster:
+        m_study.clusterings = study.clusterings;
+        emit clusteringsChanged();
+        break;
+    case JobKind::Sharpness:
+        m_study.sharpness = study.sharpness;
+        emit sharpnessChanged();
+        break;
+    case JobKind::Hessian:
+        m_study.hessians = study.hessians;
+        emit hessiansChanged();
+        break;
+    case JobKind::TrainCurve:
+        m_study.trainedCurves = study.trainedCurves;
+        emit trainedCurvesChanged();
+        break;
+    case JobKind::Attribution:
+    case JobKind::Flips:
+    case JobKind::Soup:
+    case JobKind::Bootstrap:
+        // Their results live in their panels (and per-example losses beside the file); a soup
+        // added to the study changes the models, handled above as a new layout.
+        break;
+    case JobKind::CreateStudy:
+    case JobKind::EditStudy:
+        break;
+    }
 }
 
 void StudyDocument::close() {

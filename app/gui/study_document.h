@@ -25,8 +25,10 @@ public:
     QString displayName() const;
 
     void open(const Study& study, const QString& path);
-    // The study as a job saved it (same file).
-    void replace(const Study& study);
+    // The study as a job of `kind` saved it (same file). Only what that kind of job writes is
+    // taken over and announced by its own signal (planesChanged for a plane job, ...), so the
+    // other views keep their state; a changed layout (models, datasets, points) resets all.
+    void replace(const Study& study, JobKind kind);
     void close();
 
     // The clustering the Clusters tab shows: view state, saved only when the user stores it.
@@ -42,10 +44,17 @@ public:
 signals:
     // Models, datasets or the file changed: views rebuild.
     void studyReset();
-    // Live updates: only values changed.
+    // Live updates: only values changed (model -1: every model's evaluations).
     void evaluationsChanged(int64_t model);
     void pairChanged(int64_t i, int64_t j);
     void shownClusteringChanged();
+    // A job's results, applied as a delta: only the named part of the study changed.
+    void pairsChanged(); // every pair's curves, matrices and distances
+    void planesChanged();
+    void clusteringsChanged();
+    void sharpnessChanged();
+    void hessiansChanged();
+    void trainedCurvesChanged();
 
 private:
     Study m_study;

@@ -40,4 +40,19 @@ SharpnessResult computeSharpness(Study& study, StudySession& session,
     return result;
 }
 
+void computeSharpnessOfModels(Study& study, StudySession& session, std::vector<std::string> models,
+                              const std::string& dataset, const SharpnessOptions& options,
+                              const JobHooks& hooks,
+                              const std::function<void(const SharpnessResult&)>& each) {
+    if (models.empty())
+        for (const ModelEntry& m : study.models)
+            models.push_back(m.name);
+    for (const std::string& model : models) {
+        const SharpnessResult result =
+            computeSharpness(study, session, SharpnessRequest{model, dataset, options}, hooks);
+        if (each)
+            each(result);
+    }
+}
+
 } // namespace bs

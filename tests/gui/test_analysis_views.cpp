@@ -197,8 +197,11 @@ private slots:
         std::unique_ptr<QMenu> menu(
             connectivity->pairMenu(connectivity->heatmap()->cellCenter(0, 1)));
         QVERIFY(menu);
-        QAction* flips = menu->actions().back();
-        QCOMPARE(flips->text(), QObject::tr("Find Flipped Examples…"));
+        QAction* flips = nullptr;
+        for (QAction* action : menu->actions())
+            if (action->text() == QObject::tr("Find Flipped Examples…"))
+                flips = action;
+        QVERIFY(flips);
         QElapsedTimer clock;
         clock.start();
         flips->trigger();

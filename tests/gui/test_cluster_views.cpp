@@ -154,7 +154,12 @@ private slots:
 
     void changingKRecoloursAndUpdatesTheTable() {
         const std::string fileBefore = test::readFile(m_study.toStdString());
+        const auto timeBefore = fs::last_write_time(m_study.toStdString());
         const size_t storedBefore = m_window->document()->study().clusterings.size();
+        StudyDocument* document = m_window->document();
+        QSignalSpy resets(document, &StudyDocument::studyReset);
+        QSignalSpy stored(document, &StudyDocument::clusteringsChanged);
+        QSignalSpy shown(document, &StudyDocument::shownClusteringChanged);
         m_panel->setK(3);
         QVERIFY(m_panel->clustering().has_value());
         QCOMPARE(m_panel->clustering()->k, int64_t(3));
@@ -164,7 +169,12 @@ private slots:
         // Trying k is view state: no job, the file untouched, the table follows at once.
         QVERIFY(!m_window->jobs()->busy());
         QCOMPARE(test::readFile(m_study.toStdString()), fileBefore);
+        QVERIFY(fs::last_write_time(m_study.toStdString()) == timeBefore);
         QCOMPARE(m_window->document()->study().clusterings.size(), storedBefore);
+        // No other panel is reset: the shown clustering is announced, nothing else.
+        QCOMPARE(resets.count(), 0);
+        QCOMPARE(stored.count(), 0);
+        QCOMPARE(shown.count(), 1);
         auto table = tableClusters();
         for (size_t k = 0; k < m_panel->clustering()->models.size(); ++k)
             QCOMPARE(table.at(m_panel->clustering()->models[k]), m_panel->clustering()->labels[k]);
@@ -173,6 +183,11 @@ private slots:
         QCOMPARE(waitForJob(JobKind::Cluster), JobOutcome::Completed);
         const Study& study = m_window->document()->study();
         QCOMPARE(study.clusterings.back().k, int64_t(3));
+        // Storing writes the file and arrives as a delta: the stored clusterings changed, no
+        // panel was reset.
+        QVERIFY(test::readFile(m_study.toStdString()) != fileBefore);
+        QCOMPARE(stored.count(), 1);
+        QCOMPARE(resets.count(), 0);
         table = tableClusters();
         int64_t most = 0;
         for (const auto& [name, cluster] : table)

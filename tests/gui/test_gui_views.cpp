@@ -118,7 +118,7 @@ private slots:
         m_window->document()->applyEvaluation(update);
         QCOMPARE(model->index(1, lossColumn).data(ModelTableModel::SortRole).toDouble(), 9.5);
         QCOMPARE(model->index(1, lossColumn).data().toString(), QLocale().toString(9.5, 'f', 4));
-        m_window->document()->replace(m_computed);
+        m_window->document()->replace(m_computed, JobKind::Evaluate); // as an evaluation job ends
         // Sorting the view by loss puts the largest last.
         QTableView* view = m_window->modelsPanel()->view();
         view->sortByColumn(lossColumn, Qt::AscendingOrder);
