@@ -22,18 +22,6 @@ QString qs(const std::string& s) {
     return QString::fromStdString(s);
 }
 
-// The job's result as the view draws it (torch-free; the control point stays in the worker).
-TrainedCurveView toView(const CurveRequest& request, const CurveResult& result) {
-    TrainedCurveView view;
-    view.first = request.first;
-    view.second = request.second;
-    view.kind = curveKindName(request.training.kind);
-    view.t = result.t;
-    view.datasets = result.datasets;
-    view.recipe = curveRecipe(request.training, request.trainSpec, result.trainingExamples);
-    return view;
-}
-
 // Between the same two models (either direction) and of the same kind.
 bool sameCurveKey(const TrainedCurveView& a, const TrainedCurveView& b) {
     const bool samePair = (a.first == b.first && a.second == b.second) ||
@@ -120,12 +108,16 @@ bool CurveRunner::train(const CurveChoice& choice) {
         tr("Training a %1 %2 → %3")
             .arg(choice.kind == QLatin1String("polychain") ? tr("polychain") : tr("Bezier curve"),
                  choice.first, choice.second);
+    // The control point is kept beside the study, as the CLI keeps it, so that a cancelled
+    // evaluation resumes without training again.
+    request.keepIn = m_window->document()->path().toStdString() + ".curves";
     const JobId id =
         m_window->runStudyJob(JobKind::TrainCurve, title, [request](StudyJobContext& context) {
             StudySession session(context.study, context.options);
-            const CurveResult result =
-                computeCurve(context.study, session, request, context.hooks.progress);
-            context.post(QVariant::fromValue(toView(request, result)));
+            const StoredCurveRun run =
+                computeStoredCurve(context.study, session, request, context.hooks);
+            context.post(QVariant::fromValue(
+                TrainedCurveView::fromStudy(context.study.trainedCurves[run.index])));
         });
     if (id == 0)
         return false; // another job runs (perhaps this runner's): its state stays

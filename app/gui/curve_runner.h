@@ -17,10 +17,11 @@ class MainWindow;
 
 // Trains a quadratic Bezier curve or a polychain between two models (core/jobs/curve_job.h,
 // the CLI's defaults) and evaluates it on every dataset of the study, with progress and cancel
-// in the status bar. A finished curve is kept in memory for the open study (one per pair and
-// kind: training again replaces it) and drawn by the interpolation view beside the straight
-// line, as are the curves the study file keeps (the last per pair and kind); a cancelled
-// training keeps nothing new, the earlier curves stay.
+// in the status bar. The curve is stored in the study file as `basinscope-cli curve` stores it
+// (its control point kept in "<study>.curves"), and the interpolation view draws the study's
+// curves beside the straight line (the last per pair and kind). Cancel during the training
+// keeps nothing of it; cancel during the evaluation keeps the trained curve and the points
+// done, and the same request continues it.
 class CurveRunner : public QObject {
     Q_OBJECT
 public:
@@ -32,8 +33,7 @@ public:
     // study is open).
     bool train(const CurveChoice& choice);
     bool running() const { return m_running; }
-    // The curves trained in this session for the open study (those the study file keeps are
-    // drawn too).
+    // The curves trained in this session for the open study (as stored in its file).
     const std::vector<TrainedCurveView>& curves() const { return m_curves; }
     // The choices the dialog opens with for pair (i, j): the last training's, else the CLI's
     // defaults and the surface dataset's file.

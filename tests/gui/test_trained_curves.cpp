@@ -232,8 +232,14 @@ private slots:
         // In-domain training walks around the barrier of the surface dataset.
         QVERIFY(want.datasets[0].line.barrierHeight > 0.1);
         QVERIFY(want.datasets[0].curve.barrierHeight < want.datasets[0].line.barrierHeight);
-        // Held in memory: the study file is as it was.
-        QCOMPARE(fileHash(m_study), before);
+        // Stored in the study file, as drawn.
+        QVERIFY(fileHash(m_study) != before);
+        QCOMPARE(study.trainedCurves.size(), size_t(1));
+        const TrainedCurve& kept = study.trainedCurves.front();
+        QCOMPARE(kept.first, std::string("natural-seed-1"));
+        QCOMPARE(kept.training, requestOf(choice).training);
+        for (size_t d = 0; d < kept.datasets.size(); ++d)
+            QCOMPARE(kept.datasets[d].curveLoss, want.datasets[d].curveLoss);
     }
 
     void reversedPairShowsTheCurveWalkedBack() {
@@ -342,6 +348,7 @@ private slots:
             stored.trainingLosses = result.training.batchLosses;
             stored.t = result.t;
             stored.datasets = result.datasets;
+            study.trainedCurves.clear(); // only this one: what the GUI trained goes
             study.trainedCurves.push_back(stored);
             writeStudy(study, m_study.toStdString());
         }
