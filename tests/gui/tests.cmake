@@ -29,7 +29,7 @@ bs_add_test(bench_heatmap_hover SOURCES bench_heatmap_hover.cpp
 set_target_properties(test_gui_logic test_gui_views test_gui_compute test_gui_figures
                       bench_heatmap_hover PROPERTIES DISABLE_PRECOMPILE_HEADERS ON)
 
-# Loss planes (2D contours, 3D VTK surface) and the Clusters panel (issues 5 and 6). The 3D
+# Loss planes (2D contours, 3D VTK surface) and the Clusters panel. The 3D
 # view needs OpenGL, so these run under Xvfb (scripts/run-tests provides it).
 bs_add_test(test_plane_views SOURCES test_plane_views.cpp LIBS basinscope_gui Qt6::Svg
             VTK::IOXML LABELS gui GUI NEEDS_DISPLAY)
