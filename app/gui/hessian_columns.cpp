@@ -43,14 +43,13 @@ void appendHessianColumns(ModelTable& table, const Study& study,
     }
     if (!any)
         return;
-    QString where = QCoreApplication::translate("bs::ui::ModelsPanel", "stored in the study file");
-    if (held)
-        where = stored ? QCoreApplication::translate("bs::ui::ModelsPanel",
-                                                     "stored in the study file or, where "
-                                                     "computed since it was opened, in memory")
-                       : QCoreApplication::translate("bs::ui::ModelsPanel",
-                                                     "held in memory, not in the "
-                                                     "study file");
+    // Compute Hessian stores each model as it finishes: values computed in this session are in
+    // the file too (or will be, while the job runs).
+    const QString where =
+        held && !stored
+            ? QCoreApplication::translate("bs::ui::ModelsPanel",
+                                          "stored in the study file as each model finishes")
+            : QCoreApplication::translate("bs::ui::ModelsPanel", "stored in the study file");
     top.title = QCoreApplication::translate("bs::ui::ModelsPanel", "Hessian λmax");
     top.toolTip =
         QCoreApplication::translate("bs::ui::ModelsPanel",

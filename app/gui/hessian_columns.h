@@ -10,8 +10,8 @@
 namespace bs::ui {
 
 // Appends "Hessian λmax" and "Hessian trace" (whole-model results; NaN for models without
-// one): those the study keeps on its surface dataset, replaced by `results` (computed since,
-// held in memory) where they have the model. The table is left as it is when neither has any.
+// one): those the study keeps on its surface dataset, replaced by `results` (computed in this
+// session, arriving while the job runs) where they have the model. The table is left as it is when neither has any.
 void appendHessianColumns(ModelTable& table, const Study& study,
                           const std::vector<ModelHessian>& results);
 
