@@ -60,6 +60,8 @@ CurveRunner::CurveRunner(MainWindow* window)
         }
         publish();
     });
+    // A job saved curves in the study (this runner's, or another's).
+    connect(window->document(), &StudyDocument::trainedCurvesChanged, this, &CurveRunner::publish);
 }
 
 CurveChoice CurveRunner::initialChoice(int64_t i, int64_t j) const {

@@ -98,6 +98,7 @@ HessianPanel::HessianPanel(StudyDocument* document, ModelsPanel* models, QWidget
     connect(table, &QAbstractItemModel::modelReset, this, &HessianPanel::rebuildChoices);
     connect(table, &QAbstractItemModel::dataChanged, this, &HessianPanel::refresh);
     connect(models, &ModelsPanel::selectionChanged, this, &HessianPanel::refreshDensity);
+    connect(document, &StudyDocument::hessiansChanged, this, &HessianPanel::refreshDensity);
     rebuildChoices();
 }
 
