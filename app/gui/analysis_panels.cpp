@@ -7,8 +7,10 @@
 #include "app/gui/bootstrap_runner.h"
 #include "app/gui/clusters_panel.h"
 #include "app/gui/connectivity_panel.h"
+#include "app/gui/curve_runner.h"
 #include "app/gui/flips_panel.h"
 #include "app/gui/hessian_panel.h"
+#include "app/gui/hessian_runner.h"
 #include "app/gui/interpolation_panel.h"
 #include "app/gui/main_window.h"
 #include "app/gui/models_panel.h"
@@ -58,6 +60,19 @@ void MainWindow::addAnalysisPanels() {
     connect(flips, &FlipsPanel::flipsFound, m_interpolation, &InterpolationPanel::setFlipMarks);
 
     addAnalysisPanel(new SoupsPanel(m_document, m_runner), tr("Soups"));
+
+    // Compute Hessian on the models table; its columns and density in the Hessian tab.
+    auto* hessian = new HessianRunner(m_document, m_runner, m_models, this);
+    connect(hessian, &HessianRunner::statusMessage, this, showStatus);
+    // Train Curve… from a pair: the interpolation view draws the trained curves.
+    auto* curves = new CurveRunner(m_document, m_runner, this, this);
+    connect(m_interpolation, &InterpolationPanel::trainCurveRequested, curves,
+            &CurveRunner::requestCurve);
+    connect(m_connectivity, &ConnectivityPanel::curveRequested, curves, &CurveRunner::requestCurve);
+    connect(curves, &CurveRunner::curvesChanged, m_interpolation,
+            &InterpolationPanel::setTrainedCurves);
+    connect(curves, &CurveRunner::statusMessage, this,
+            [this](const QString& text, int ms) { statusBar()->showMessage(text, ms); });
     addAnalysisPanel(new HessianPanel(m_document, m_models), tr("Hessian"));
     m_connectivity->setBootstrap(new BootstrapRunner(m_document, m_runner, this));
 }

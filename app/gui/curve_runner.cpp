@@ -1,16 +1,12 @@
 #include "app/gui/curve_runner.h"
 
 #include "app/gui/compute_worker.h"
-#include "app/gui/connectivity_panel.h"
-#include "app/gui/interpolation_panel.h"
-#include "app/gui/job_controller.h"
-#include "app/gui/main_window.h"
 #include "app/gui/study_document.h"
+#include "app/gui/study_job_runner.h"
 #include "core/jobs/curve_job.h"
 #include "core/jobs/study_session.h"
 
 #include <QFileInfo>
-#include <QStatusBar>
 
 #include <algorithm>
 
@@ -31,41 +27,29 @@ bool sameCurveKey(const TrainedCurveView& a, const TrainedCurveView& b) {
 
 } // namespace
 
-CurveRunner::CurveRunner(MainWindow* window)
-    : QObject(window)
+CurveRunner::CurveRunner(StudyDocument* document, StudyJobRunner* runner, QWidget* window,
+                         QObject* parent)
+    : QObject(parent)
+    , m_document(document)
+    , m_runner(runner)
     , m_window(window)
     , m_last(CurveChoice::defaults()) {
     setObjectName(QStringLiteral("CurveRunner"));
-    connect(window->interpolationPanel(), &InterpolationPanel::trainCurveRequested, this,
-            &CurveRunner::requestCurve);
-    connect(window->connectivityPanel(), &ConnectivityPanel::curveRequested, this,
-            &CurveRunner::requestCurve);
-    connect(window->jobs(), &JobController::resultReady, this,
-            [this](JobKind kind, const QVariant& value) {
-                if (kind == JobKind::TrainCurve && value.canConvert<TrainedCurveView>())
-                    onResult(value.value<TrainedCurveView>());
-            });
-    connect(window, &MainWindow::jobDone, this, [this](JobKind kind, JobOutcome outcome) {
-        if (kind != JobKind::TrainCurve || !m_running)
-            return;
-        m_running = false;
-        emit finished(outcome);
-    });
     // Curves belong to their study file: another file forgets them (the same file, saved
     // by a job, keeps them).
-    connect(window->document(), &StudyDocument::studyReset, this, [this] {
-        if (m_window->document()->path() != m_curvesPath) {
+    connect(m_document, &StudyDocument::studyReset, this, [this] {
+        if (m_document->path() != m_curvesPath) {
             m_curves.clear();
-            m_curvesPath = m_window->document()->path();
+            m_curvesPath = m_document->path();
         }
         publish();
     });
     // A job saved curves in the study (this runner's, or another's).
-    connect(window->document(), &StudyDocument::trainedCurvesChanged, this, &CurveRunner::publish);
+    connect(m_document, &StudyDocument::trainedCurvesChanged, this, &CurveRunner::publish);
 }
 
 CurveChoice CurveRunner::initialChoice(int64_t i, int64_t j) const {
-    const Study& study = m_window->document()->study();
+    const Study& study = m_document->study();
     CurveChoice choice = m_last;
     if (i >= 0 && j >= 0 && size_t(std::max(i, j)) < study.models.size()) {
         choice.first = qs(study.models[size_t(i)].name);
@@ -80,14 +64,13 @@ CurveChoice CurveRunner::initialChoice(int64_t i, int64_t j) const {
 }
 
 void CurveRunner::requestCurve(int64_t i, int64_t j) {
-    if (!m_window->document()->isOpen())
+    if (!m_document->isOpen())
         return;
-    CurveDialog dialog(m_window->document()->study(), initialChoice(i, j), m_window);
+    CurveDialog dialog(m_document->study(), initialChoice(i, j), m_window);
     if (dialog.exec() != QDialog::Accepted)
         return;
     if (!train(dialog.choice()))
-        m_window->statusBar()->showMessage(
-            tr("Another job is running; try again when it has finished."), 5000);
+        emit statusMessage(tr("Another job is running; try again when it has finished."), 5000);
 }
 
 bool CurveRunner::train(const CurveChoice& choice) {
@@ -99,7 +82,7 @@ bool CurveRunner::train(const CurveChoice& choice) {
         request.training.kind = parseCurveKind(choice.kind.toStdString());
         request.training.optimizer = parseCurveOptimizer(choice.optimizer.toStdString());
     } catch (const Error& e) {
-        m_window->statusBar()->showMessage(qs(e.what()), 8000);
+        emit statusMessage(qs(e.what()), 8000);
         return false;
     }
     request.training.steps = choice.steps;
@@ -112,19 +95,25 @@ bool CurveRunner::train(const CurveChoice& choice) {
                  choice.first, choice.second);
     // The control point is kept beside the study, as the CLI keeps it, so that a cancelled
     // evaluation resumes without training again.
-    request.keepIn = m_window->document()->path().toStdString() + ".curves";
-    const JobId id =
-        m_window->runStudyJob(JobKind::TrainCurve, title, [request](StudyJobContext& context) {
+    request.keepIn = m_document->path().toStdString() + ".curves";
+    StudyJobHandle* job =
+        m_runner->run(JobKind::TrainCurve, title, [request](StudyJobContext& context) {
             StudySession session(context.study, context.options);
             const StoredCurveRun run =
                 computeStoredCurve(context.study, session, request, context.hooks);
             context.post(QVariant::fromValue(
                 TrainedCurveView::fromStudy(context.study.trainedCurves[run.index])));
         });
-    if (id == 0)
+    if (!job)
         return false; // another job runs (perhaps this runner's): its state stays
     m_running = true;
     m_last = choice;
+    job->onResult<TrainedCurveView>(this,
+                                    [this](const TrainedCurveView& curve) { onResult(curve); });
+    connect(job, &StudyJobHandle::finished, this, [this](JobOutcome outcome) {
+        m_running = false;
+        emit finished(outcome);
+    });
     return true;
 }
 
@@ -132,13 +121,13 @@ void CurveRunner::onResult(const TrainedCurveView& curve) {
     // One curve per pair and kind: training again replaces the earlier one.
     std::erase_if(m_curves, [&](const TrainedCurveView& c) { return sameCurveKey(c, curve); });
     m_curves.push_back(curve);
-    m_curvesPath = m_window->document()->path();
+    m_curvesPath = m_document->path();
     publish();
-    const Study& study = m_window->document()->study();
+    const Study& study = m_document->study();
     const DatasetEntry* surface = study.surfaceDataset();
     for (const TrainedCurveView::Dataset& d : curve.datasets)
         if (surface && d.dataset == surface->name)
-            m_window->statusBar()->showMessage(
+            emit statusMessage(
                 tr("%1 %2 → %3: barrier height on %4 %5 (line %6)")
                     .arg(curve.kindTitle(), qs(curve.first), qs(curve.second), qs(d.dataset))
                     .arg(d.curve.barrierHeight, 0, 'g', 4)
@@ -151,7 +140,7 @@ void CurveRunner::publish() {
     // The curves the study keeps, then this session's; of those between the same two models
     // and of the same kind the view draws the last.
     std::vector<TrainedCurveView> all;
-    for (const TrainedCurve& c : m_window->document()->study().trainedCurves)
+    for (const TrainedCurve& c : m_document->study().trainedCurves)
         all.push_back(TrainedCurveView::fromStudy(c));
     all.insert(all.end(), m_curves.begin(), m_curves.end());
     std::vector<TrainedCurveView> shown;
@@ -159,7 +148,7 @@ void CurveRunner::publish() {
         if (std::none_of(shown.begin(), shown.end(),
                          [&](const TrainedCurveView& s) { return sameCurveKey(s, *c); }))
             shown.insert(shown.begin(), *c);
-    m_window->interpolationPanel()->setTrainedCurves(std::move(shown));
+    emit curvesChanged(shown);
 }
 
 } // namespace bs::ui

@@ -13,7 +13,8 @@
 
 namespace bs::ui {
 
-class MainWindow;
+class StudyDocument;
+class StudyJobRunner;
 
 // Trains a quadratic Bezier curve or a polychain between two models (core/jobs/curve_job.h,
 // the CLI's defaults) and evaluates it on every dataset of the study, with progress and cancel
@@ -25,7 +26,9 @@ class MainWindow;
 class CurveRunner : public QObject {
     Q_OBJECT
 public:
-    explicit CurveRunner(MainWindow* window);
+    // The settings dialog opens over `window`.
+    CurveRunner(StudyDocument* document, StudyJobRunner* runner, QWidget* window,
+                QObject* parent = nullptr);
 
     // Asks for the settings (the dialog) and starts the training of the pair (model indices).
     void requestCurve(int64_t i, int64_t j);
@@ -41,13 +44,18 @@ public:
 
 signals:
     void curveReady(const bs::ui::TrainedCurveView& curve);
+    // The curves the interpolation view should draw (the last per pair and kind).
+    void curvesChanged(const std::vector<bs::ui::TrainedCurveView>& curves);
+    void statusMessage(const QString& text, int milliseconds);
     void finished(bs::ui::JobOutcome outcome);
 
 private:
     void onResult(const TrainedCurveView& curve);
     void publish();
 
-    MainWindow* m_window;
+    StudyDocument* m_document;
+    StudyJobRunner* m_runner;
+    QWidget* m_window;
     std::vector<TrainedCurveView> m_curves;
     QString m_curvesPath; // the study file the curves belong to
     CurveChoice m_last;   // the last training's choices (empty trainSpec: none yet)

@@ -15,7 +15,9 @@ class QAction;
 
 namespace bs::ui {
 
-class MainWindow;
+class ModelsPanel;
+class StudyDocument;
+class StudyJobRunner;
 
 // Computes the top Hessian eigenvalues and trace (core/jobs/hessian_job.h, the CLI's defaults)
 // of the models selected in the table, or of every model when none is, on the surface dataset.
@@ -25,7 +27,10 @@ class MainWindow;
 class HessianRunner : public QObject {
     Q_OBJECT
 public:
-    explicit HessianRunner(MainWindow* window);
+    // Adds its actions to `models` (the table's context menu and tool bar), whose Hessian
+    // columns it fills.
+    HessianRunner(StudyDocument* document, StudyJobRunner* runner, ModelsPanel* models,
+                  QObject* parent = nullptr);
 
     QAction* action() const { return m_action; }
     // The same, with the eigenvalue density (stochastic Lanczos quadrature, densityOptions()).
@@ -38,11 +43,14 @@ public:
 
 signals:
     void finished(bs::ui::JobOutcome outcome);
+    void statusMessage(const QString& text);
 
 private:
     void onResult(const ModelHessian& result);
 
-    MainWindow* m_window;
+    StudyDocument* m_document;
+    StudyJobRunner* m_runner;
+    ModelsPanel* m_models;
     QAction* m_action;
     QAction* m_densityAction;
     bool m_running = false;

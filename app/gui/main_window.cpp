@@ -1,11 +1,9 @@
 #include "app/gui/main_window.h"
 
 #include "app/gui/connectivity_panel.h"
-#include "app/gui/curve_runner.h"
 #include "app/gui/dataset_form.h"
 #include "app/gui/demo_runner.h"
 #include "app/gui/export_dialog.h"
-#include "app/gui/hessian_runner.h"
 #include "app/gui/interpolation_panel.h"
 #include "app/gui/job_controller.h"
 #include "app/gui/job_status_widget.h"
@@ -201,8 +199,6 @@ void MainWindow::connectActions() {
     a->viewMenu->insertAction(a->resetLayout, m_modelsDock->toggleViewAction());
     m_models->view()->addActions({a->computeSelected, a->removeModels});
     m_models->toolBar()->addAction(a->addModels);
-    new HessianRunner(this); // adds Compute Hessian to the models table
-    new CurveRunner(this);   // Train Curve… from a pair
 }
 
 void MainWindow::connectJobs() {
