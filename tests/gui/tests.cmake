@@ -73,3 +73,9 @@ set_target_properties(test_analysis_views PROPERTIES DISABLE_PRECOMPILE_HEADERS 
 bs_add_test(test_bootstrap_view SOURCES test_bootstrap_view.cpp
             LIBS basinscope_gui bs_gui_test_fixture LABELS gui GUI NEEDS_DISPLAY)
 set_target_properties(test_bootstrap_view PROPERTIES DISABLE_PRECOMPILE_HEADERS ON)
+
+# Panels without a main window: the document, the real job runner and a model selection are
+# all they need (offscreen).
+bs_add_test(test_panels_standalone SOURCES test_panels_standalone.cpp
+            LIBS basinscope_gui bs_gui_test_fixture LABELS gui GUI)
+set_target_properties(test_panels_standalone PROPERTIES DISABLE_PRECOMPILE_HEADERS ON)
