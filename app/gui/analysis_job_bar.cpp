@@ -47,8 +47,11 @@ bool AnalysisJobBar::run() {
     if (m_running)
         return false;
     StudyJobHandle* job = m_start();
-    if (!job)
+    if (!job) {
+        if (m_runner->busy())
+            setStatus(StudyJobRunner::busyMessage());
         return false;
+    }
     connect(job, &StudyJobHandle::progress, this, [this](qint64 done, qint64 total) {
         m_progress->setRange(0, int(std::min<qint64>(total, 1 << 30)));
         m_progress->setValue(int(std::min<qint64>(done, 1 << 30)));

@@ -22,6 +22,7 @@ class StudyJobRunner;
 // through the runner and returns its handle (nullptr when none started); the bar follows that
 // job's progress, Cancel stops it at its next safe point (the panel keeps the partial result
 // the job posts). The panel adds its own choices (models, dataset) in front through addControl.
+// When no job starts because another runs, the bar says so.
 class AnalysisJobBar : public QWidget {
     Q_OBJECT
 public:

@@ -9,7 +9,6 @@
 #include "core/jobs/study_session.h"
 #include "widgets/attribution_map.h"
 
-#include <QComboBox>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -19,19 +18,12 @@ AttributionPanel::AttributionPanel(StudyDocument* document, StudyJobRunner* runn
     : QWidget(parent)
     , m_document(document)
     , m_runner(runner)
-    , m_firstBox(new QComboBox(this))
-    , m_secondBox(new QComboBox(this))
-    , m_datasetBox(new QComboBox(this))
     , m_bar(new AnalysisJobBar(
           document, runner, tr("Attribute Barrier"), [this] { return start(); }, this))
+    , m_pair(new PairChoice(document, m_bar, tr("Barrier attribution"),
+                            /*preferDiagnostic=*/false))
     , m_map(new AttributionMap(this)) {
     setObjectName(QStringLiteral("AttributionPanel"));
-    m_bar->addLabel(tr("<b>Barrier attribution</b> of"));
-    m_bar->addControl(m_firstBox);
-    m_bar->addLabel(tr("→"));
-    m_bar->addControl(m_secondBox);
-    m_bar->addLabel(tr("on"));
-    m_bar->addControl(m_datasetBox);
     m_bar->runButton()->setToolTip(
         tr("The loss along the line when only one parameter group moves, and when all but one "
            "move; the result is kept in memory, not in the study file"));
@@ -46,18 +38,10 @@ AttributionPanel::AttributionPanel(StudyDocument* document, StudyJobRunner* runn
                              ? tr("Cancelled; the paths computed so far are shown.")
                              : tr("The attribution failed (see the message)."));
     });
-    connect(m_document, &StudyDocument::studyReset, this, &AttributionPanel::rebuild);
-    rebuild();
-}
-
-void AttributionPanel::rebuild() {
-    const Study& study = m_document->study();
-    fillModelBoxes(study, m_firstBox, m_secondBox);
-    fillDatasetBox(study, m_datasetBox, /*preferDiagnostic=*/false);
 }
 
 void AttributionPanel::setPair(int64_t i, int64_t j) {
-    choosePair(m_document->study(), m_firstBox, m_secondBox, i, j);
+    m_pair->setPair(i, j);
 }
 
 bool AttributionPanel::attribute(int64_t i, int64_t j) {
@@ -66,14 +50,12 @@ bool AttributionPanel::attribute(int64_t i, int64_t j) {
 }
 
 StudyJobHandle* AttributionPanel::start() {
-    AttributionRequest request;
-    request.first = m_firstBox->currentText().toStdString();
-    request.second = m_secondBox->currentText().toStdString();
-    request.dataset = m_datasetBox->currentData().toString().toStdString();
-    if (request.first.empty() || request.first == request.second) {
-        m_bar->setStatus(tr("Choose two different models."));
+    if (!m_pair->valid())
         return nullptr;
-    }
+    AttributionRequest request;
+    request.first = m_pair->first();
+    request.second = m_pair->second();
+    request.dataset = m_pair->dataset();
     StudyJobHandle* job = m_runner->run(
         JobKind::Attribution, tr("Attributing the barrier"), [request](StudyJobContext& context) {
             StudySession session(context.study, context.options);
@@ -83,10 +65,8 @@ StudyJobHandle* AttributionPanel::start() {
             // A cancelled attribution returns what it has: post it, then end as cancelled.
             context.hooks.progress.checkCancelled();
         });
-    if (!job) {
-        m_bar->setStatus(tr("Another job is running; try again when it has finished."));
+    if (!job)
         return nullptr;
-    }
     job->onResult<BarrierAttribution>(
         this, [this](const BarrierAttribution& result) { m_map->setAttribution(result); });
     m_bar->setStatus(

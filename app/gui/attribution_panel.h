@@ -15,6 +15,7 @@ Q_DECLARE_METATYPE(bs::BarrierAttribution)
 namespace bs::ui {
 
 class AnalysisJobBar;
+class PairChoice;
 class AttributionMap;
 class StudyDocument;
 class StudyJobHandle;
@@ -38,15 +39,12 @@ public:
     QString toCsv() const override;
 
 private:
-    void rebuild(); // the study changed: the choices (the result stays)
     StudyJobHandle* start();
 
     StudyDocument* m_document;
     StudyJobRunner* m_runner;
-    QComboBox* m_firstBox;
-    QComboBox* m_secondBox;
-    QComboBox* m_datasetBox;
     AnalysisJobBar* m_bar;
+    PairChoice* m_pair;
     AttributionMap* m_map;
 };
 

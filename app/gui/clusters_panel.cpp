@@ -328,7 +328,7 @@ bool ClustersPanel::computeSharpness(const std::vector<std::string>& models,
                                                    context.hooks);
                       });
     if (!job) {
-        m_status->setText(tr("Another job is running; try again when it has finished."));
+        m_status->setText(StudyJobRunner::busyMessage());
         return false;
     }
     connect(job, &StudyJobHandle::finished, this, [this](JobOutcome outcome) {

@@ -3,6 +3,7 @@
 #include "app/gui/bootstrap_runner.h"
 #include "app/gui/settings.h"
 #include "app/gui/study_document.h"
+#include "app/gui/study_job_runner.h"
 
 #include <QActionGroup>
 #include <QComboBox>
@@ -209,7 +210,7 @@ bool ConnectivityPanel::computeIntervals() {
         return false;
     if (!m_bootstrap->start(dataset())) {
         if (m_bootstrap->available())
-            emit statusMessage(tr("Another job is running; try again when it has finished."));
+            emit statusMessage(StudyJobRunner::busyMessage());
         return false;
     }
     updateIntervalChoices();

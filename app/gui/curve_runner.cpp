@@ -70,7 +70,7 @@ void CurveRunner::requestCurve(int64_t i, int64_t j) {
     if (dialog.exec() != QDialog::Accepted)
         return;
     if (!train(dialog.choice()))
-        emit statusMessage(tr("Another job is running; try again when it has finished."), 5000);
+        emit statusMessage(StudyJobRunner::busyMessage(), 5000);
 }
 
 bool CurveRunner::train(const CurveChoice& choice) {

@@ -10,7 +10,6 @@
 #include "widgets/flip_table_model.h"
 #include "widgets/table_painter.h"
 
-#include <QComboBox>
 #include <QHeaderView>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
@@ -24,21 +23,13 @@ FlipsPanel::FlipsPanel(StudyDocument* document, StudyJobRunner* runner, QWidget*
     : QWidget(parent)
     , m_document(document)
     , m_runner(runner)
-    , m_firstBox(new QComboBox(this))
-    , m_secondBox(new QComboBox(this))
-    , m_datasetBox(new QComboBox(this))
     , m_bar(new AnalysisJobBar(
           document, runner, tr("Find Flipped Examples"), [this] { return start(); }, this))
+    , m_pair(new PairChoice(document, m_bar, tr("Flipped examples"), /*preferDiagnostic=*/true))
     , m_model(new FlipTableModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_view(new QTableView(this)) {
     setObjectName(QStringLiteral("FlipsPanel"));
-    m_bar->addLabel(tr("<b>Flipped examples</b> of"));
-    m_bar->addControl(m_firstBox);
-    m_bar->addLabel(tr("→"));
-    m_bar->addControl(m_secondBox);
-    m_bar->addLabel(tr("on"));
-    m_bar->addControl(m_datasetBox);
     m_bar->runButton()->setToolTip(
         tr("Predict every example of the dataset along the line and list those whose label "
            "changes; the result is kept in memory, not in the study file"));
@@ -66,24 +57,14 @@ FlipsPanel::FlipsPanel(StudyDocument* document, StudyJobRunner* runner, QWidget*
                              ? tr("Cancelled after %1 of the points: ").arg(a.alphas.size()) + found
                              : tr("Finding flipped examples failed (see the message)."));
     });
-    connect(m_document, &StudyDocument::studyReset, this, &FlipsPanel::rebuild);
-    rebuild();
-}
-
-void FlipsPanel::rebuild() {
-    const Study& study = m_document->study();
-    fillModelBoxes(study, m_firstBox, m_secondBox);
-    fillDatasetBox(study, m_datasetBox, /*preferDiagnostic=*/true);
 }
 
 void FlipsPanel::setPair(int64_t i, int64_t j) {
-    choosePair(m_document->study(), m_firstBox, m_secondBox, i, j);
+    m_pair->setPair(i, j);
 }
 
 void FlipsPanel::setDataset(const QString& name) {
-    const int index = m_datasetBox->findData(name);
-    if (index >= 0)
-        m_datasetBox->setCurrentIndex(index);
+    m_pair->setDataset(name);
 }
 
 bool FlipsPanel::findFlips(int64_t i, int64_t j) {
@@ -102,14 +83,12 @@ void FlipsPanel::showAnalysis(const FlipAnalysis& analysis) {
 }
 
 StudyJobHandle* FlipsPanel::start() {
-    FlipRequest request;
-    request.first = m_firstBox->currentText().toStdString();
-    request.second = m_secondBox->currentText().toStdString();
-    request.dataset = m_datasetBox->currentData().toString().toStdString();
-    if (request.first.empty() || request.first == request.second) {
-        m_bar->setStatus(tr("Choose two different models."));
+    if (!m_pair->valid())
         return nullptr;
-    }
+    FlipRequest request;
+    request.first = m_pair->first();
+    request.second = m_pair->second();
+    request.dataset = m_pair->dataset();
     StudyJobHandle* job = m_runner->run(
         JobKind::Flips, tr("Finding flipped examples"), [request](StudyJobContext& context) {
             StudySession session(context.study, context.options);
@@ -119,10 +98,8 @@ StudyJobHandle* FlipsPanel::start() {
             // A cancelled search returns the flips among the points done: post, then cancel.
             context.hooks.progress.checkCancelled();
         });
-    if (!job) {
-        m_bar->setStatus(tr("Another job is running; try again when it has finished."));
+    if (!job)
         return nullptr;
-    }
     job->onResult<FlipAnalysis>(this, [this](const FlipAnalysis& result) { showAnalysis(result); });
     m_bar->setStatus(
         tr("Predicting along %1 → %2…")

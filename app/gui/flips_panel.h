@@ -17,6 +17,7 @@ Q_DECLARE_METATYPE(bs::FlipAnalysis)
 namespace bs::ui {
 
 class AnalysisJobBar;
+class PairChoice;
 class FlipTableModel;
 class StudyDocument;
 class StudyJobHandle;
@@ -48,17 +49,14 @@ signals:
     void flipsFound(const QString& first, const QString& second, const std::vector<double>& alphas);
 
 private:
-    void rebuild(); // the study changed: the choices (the result stays)
     StudyJobHandle* start();
     void showAnalysis(const FlipAnalysis& analysis);
     QString title() const;
 
     StudyDocument* m_document;
     StudyJobRunner* m_runner;
-    QComboBox* m_firstBox;
-    QComboBox* m_secondBox;
-    QComboBox* m_datasetBox;
     AnalysisJobBar* m_bar;
+    PairChoice* m_pair;
     FlipTableModel* m_model;
     QSortFilterProxyModel* m_proxy;
     QTableView* m_view;

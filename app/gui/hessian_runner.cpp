@@ -36,7 +36,7 @@ HessianRunner::HessianRunner(StudyDocument* document, StudyJobRunner* runner, Mo
             for (int64_t m : m_models->selectedModels())
                 names.push_back(study.models[size_t(m)].name);
             if (!compute(names, action == m_densityAction ? densityOptions() : HessianOptions()))
-                emit statusMessage(tr("Another job is running; try again when it has finished."));
+                emit statusMessage(StudyJobRunner::busyMessage());
         });
 }
 

@@ -395,7 +395,7 @@ bool PlanePanel::computePlane() {
 bool PlanePanel::startPlaneJob(const QString& title, std::function<void(StudyJobContext&)> body) {
     StudyJobHandle* job = m_runner->run(JobKind::Plane, title, std::move(body));
     if (!job) {
-        m_status->setText(tr("Another job is running; try again when it has finished."));
+        m_status->setText(StudyJobRunner::busyMessage());
         return false;
     }
     m_computing = true;

@@ -93,10 +93,8 @@ StudyJobHandle* SoupsPanel::computeSoupsNow() {
             // A cancelled job returns the soups finished so far: post them, then cancel.
             context.hooks.progress.checkCancelled();
         });
-    if (!job) {
-        m_bar->setStatus(tr("Another job is running; try again when it has finished."));
+    if (!job)
         return nullptr;
-    }
     job->onResult<std::vector<SoupEvaluation>>(this,
                                                [this](const std::vector<SoupEvaluation>& soups) {
                                                    m_model->setSoups(soups);

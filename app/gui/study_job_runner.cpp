@@ -60,6 +60,10 @@ StudyJobHandle* StudyJobRunner::run(JobKind kind, const QString& title, StudyJob
     return m_current;
 }
 
+QString StudyJobRunner::busyMessage() {
+    return tr("Another job is running; try again when it has finished.");
+}
+
 bool StudyJobRunner::busy() const {
     return m_jobs->busy();
 }

@@ -56,6 +56,8 @@ public:
     // The new job's handle, or nullptr when none started (no study open, another job runs).
     StudyJobHandle* run(JobKind kind, const QString& title, StudyJobBody body);
     bool busy() const;
+    // What to tell the user when a job could not start because another runs.
+    static QString busyMessage();
     // Asks the running job (any kind) to stop at its next safe point.
     void cancel();
 

@@ -80,9 +80,13 @@ private slots:
         QSignalSpy resets(m_document.get(), &StudyDocument::studyReset);
         QVERIFY(panel.attribute(0, 1));
         QVERIFY(m_runner->busy());
-        // A second job is refused while the first runs: no handle.
+        // A second job is refused while the first runs: no handle, and another panel's bar
+        // says why.
         QVERIFY(!m_runner->run(JobKind::Attribution, QStringLiteral("second"),
                                [](StudyJobContext&) {}));
+        AttributionPanel other(m_document.get(), m_runner.get());
+        QVERIFY(!other.attribute(2, 3));
+        QCOMPARE(other.jobBar()->status(), StudyJobRunner::busyMessage());
         QSignalSpy done(panel.jobBar(), &AnalysisJobBar::finished);
         QVERIFY(done.wait(120000));
         QCOMPARE(done.front().at(0).value<JobOutcome>(), JobOutcome::Completed);
@@ -97,6 +101,10 @@ private slots:
             QVERIFY(std::abs(a.loss[k] - stored[k]) <= 1e-4 * (1 + std::abs(stored[k])));
         // An attribution writes nothing: the document was not reset.
         QCOMPARE(resets.count(), 0);
+        // A pair of one model is refused before any job starts.
+        QVERIFY(!other.attribute(1, 1));
+        QVERIFY(!m_runner->busy());
+        QCOMPARE(other.jobBar()->status(), QStringLiteral("Choose two different models."));
     }
 
     void storingAClusteringArrivesAsADelta() {
