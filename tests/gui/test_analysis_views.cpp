@@ -18,6 +18,7 @@
 #include "core/zoo/zoo_recipe.h"
 #include "core/zoo/zoo_study.h"
 #include "tests/gui/gui_fixture.h"
+#include "tests/gui/study_window.h"
 #include "tests/support/test_support.h"
 #include "widgets/alpha_marks.h"
 #include "widgets/attribution_map.h"
@@ -124,16 +125,9 @@ private slots:
         test::buildFixtureStudy(m_dir.filePath(QStringLiteral("models")), 4, 5, m_study);
         test::computeFixtureStudy(m_study);
         m_computed = readStudy(m_study.toStdString());
-        m_backend = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")),
-                                                QSettings::IniFormat);
-        m_settings = std::make_unique<Settings>(m_backend.get());
-        m_window = std::make_unique<MainWindow>(m_settings.get());
-        m_window->resize(1400, 900);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        QSignalSpy opened(m_window.get(), &MainWindow::studyOpened);
-        m_window->openStudy(m_study);
-        QVERIFY(opened.wait(20000));
+        QVERIFY(test::openStudyWindow(m_backend, m_settings, m_window,
+                                      m_dir.filePath(QStringLiteral("settings.ini")), m_study,
+                                      20000));
     }
 
     void attributionFromTheHeatmapMenu() {

@@ -10,6 +10,7 @@
 #include "core/jobs/study_builder.h"
 #include "core/study/study_lock.h"
 #include "core/study/study_store.h"
+#include "tests/gui/study_window.h"
 #include "tests/support/fixture_models.h"
 #include "tests/support/test_support.h"
 #include "widgets/plane_contour_view.h"
@@ -92,16 +93,8 @@ private slots:
             StudyLock lock(m_study.toStdString(), "test");
             writeStudy(study, m_study.toStdString());
         }
-        m_backend = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")),
-                                                QSettings::IniFormat);
-        m_settings = std::make_unique<Settings>(m_backend.get());
-        m_window = std::make_unique<MainWindow>(m_settings.get());
-        m_window->resize(1400, 900);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        QSignalSpy opened(m_window.get(), &MainWindow::studyOpened);
-        m_window->openStudy(m_study);
-        QVERIFY(opened.wait(10000));
+        QVERIFY(test::openStudyWindow(m_backend, m_settings, m_window,
+                                      m_dir.filePath(QStringLiteral("settings.ini")), m_study));
         m_panel = m_window->findChild<PlanePanel*>();
         QVERIFY(m_panel);
         m_window->showAnalysisTab(m_panel);
