@@ -87,11 +87,7 @@ void readTrainedCurves(const h5::File& f, Study& study) {
         o.kind = named("kind", parseCurveKind);
         o.optimizer = named("optimizer", parseCurveOptimizer);
         const auto count = [&](const char* attr, int64_t least) {
-            const int64_t v = f.readIntAttr(g, attr);
-            if (v < least)
-                f.fail(g + " attribute '" + attr + "'",
-                       "is " + std::to_string(v) + ", expected at least " + std::to_string(least));
-            return v;
+            return f.readIntAttrAtLeast(g, attr, least);
         };
         o.steps = count("steps", 0);
         o.batchSize = count("batch_size", 1);

@@ -116,6 +116,14 @@ int64_t File::readIntAttr(const std::string& object, const char* name) const {
     return value;
 }
 
+int64_t File::readIntAttrAtLeast(const std::string& object, const char* name, int64_t least) const {
+    const int64_t value = readIntAttr(object, name);
+    if (value < least)
+        fail(object + " attribute '" + name + "'",
+             "is " + std::to_string(value) + ", expected at least " + std::to_string(least));
+    return value;
+}
+
 double File::readDoubleAttr(const std::string& object, const char* name) const {
     Handle attr = openAttr(object, name);
     Handle type(H5Aget_type(attr.get()), H5Tclose);

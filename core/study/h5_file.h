@@ -86,6 +86,8 @@ public:
     std::string readStringAttr(const std::string& object, const char* name) const;
     std::vector<std::string> readStringListAttr(const std::string& object, const char* name) const;
     int64_t readIntAttr(const std::string& object, const char* name) const;
+    // The same, refused (naming the object, the attribute and both numbers) below `least`.
+    int64_t readIntAttrAtLeast(const std::string& object, const char* name, int64_t least) const;
     double readDoubleAttr(const std::string& object, const char* name) const;
     std::vector<int64_t> shape(const std::string& path) const;
     // `expected` may hold -1 for "any size"; a mismatch names the object and both shapes.

@@ -122,11 +122,7 @@ void readHessians(const h5::File& f, Study& study) {
         r.dataset = f.readStringAttr(g, "dataset");
         HessianOptions& o = r.settings;
         const auto positive = [&](const char* name, int64_t least) {
-            const int64_t v = f.readIntAttr(g, name);
-            if (v < least)
-                f.fail(g + " attribute '" + name + "'",
-                       "is " + std::to_string(v) + ", expected at least " + std::to_string(least));
-            return v;
+            return f.readIntAttrAtLeast(g, name, least);
         };
         o.topK = positive("top_k", 1);
         o.lanczosSteps = positive("lanczos_steps", 1);
