@@ -23,7 +23,6 @@
 #include "widgets/view_exporter.h"
 
 #include <QAction>
-#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QSettings>
 #include <QSignalSpy>
@@ -36,17 +35,6 @@
 using namespace bs;
 using namespace bs::ui;
 namespace fs = std::filesystem;
-
-namespace {
-
-QByteArray fileHash(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
-}
-
-} // namespace
 
 class TestHessianColumns : public QObject {
     Q_OBJECT
@@ -92,7 +80,7 @@ private slots:
 
     void resultsArriveAsColumnsEqualToTheCoreFunction() {
         HessianRunner* runner = m_window->findChild<HessianRunner*>();
-        const QByteArray before = fileHash(m_study);
+        const std::string before = test::readFile(m_study.toStdString());
         QSignalSpy done(runner, &HessianRunner::finished);
         QElapsedTimer timer;
         timer.start();
@@ -130,7 +118,7 @@ private slots:
         QVERIFY(top->numbers[0] != top->numbers[1]);
         // Shown, exported, and stored in the study file: the same values for the same models.
         QVERIFY(m_window->modelsPanel()->toCsv().contains(QStringLiteral("hessian:trace")));
-        QVERIFY(fileHash(m_study) != before);
+        QVERIFY(test::readFile(m_study.toStdString()) != before);
         QCOMPARE(study.hessians.size(), study.models.size());
         for (const HessianResult& r : study.hessians) {
             const int64_t m = study.modelIndex(r.model);

@@ -25,7 +25,6 @@
 #include "widgets/view_exporter.h"
 
 #include <QApplication>
-#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QSettings>
 #include <QSignalSpy>
@@ -42,13 +41,6 @@ using namespace bs::ui;
 namespace fs = std::filesystem;
 
 namespace {
-
-QByteArray fileHash(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
-}
 
 const CurveSeries* seriesNamed(const InterpolationData& data, const QString& label) {
     for (const CurveSeries& s : data.series)
@@ -180,7 +172,7 @@ private slots:
         QVERIFY(panel->trainCurveButton()->isEnabled());
         QVERIFY(panel->shownCurves().empty());
         QVERIFY(panel->plot()->data().subtitle.isEmpty());
-        const QByteArray before = fileHash(m_study);
+        const std::string before = test::readFile(m_study.toStdString());
 
         const CurveChoice choice = shortChoice(QStringLiteral("bezier"), 60);
         double seconds = 0;
@@ -226,7 +218,7 @@ private slots:
         QVERIFY(want.datasets[0].line.barrierHeight > 0.1);
         QVERIFY(want.datasets[0].curve.barrierHeight < want.datasets[0].line.barrierHeight);
         // Stored in the study file, as drawn.
-        QVERIFY(fileHash(m_study) != before);
+        QVERIFY(test::readFile(m_study.toStdString()) != before);
         QCOMPARE(study.trainedCurves.size(), size_t(1));
         const TrainedCurve& kept = study.trainedCurves.front();
         QCOMPARE(kept.first, std::string("natural-seed-1"));

@@ -25,6 +25,7 @@
 #include "core/landscape/model_cache.h"
 #include "core/landscape/parameter_space.h"
 #include "core/landscape/random_directions.h"
+#include "tests/landscape/dense_hessian.h"
 #include "tests/support/fixture_models.h"
 #include "tests/support/test_support.h"
 
@@ -86,20 +87,7 @@ private slots:
         const int64_t n = op.size();
         QElapsedTimer timer;
         timer.start();
-        m_dense.resize(n, n);
-        const double h = 1e-4;
-        const at::Tensor base = op.gather(m_point);
-        for (int64_t i = 0; i < n; ++i) {
-            at::Tensor plus = base.clone(), minus = base.clone();
-            plus[i] += h;
-            minus[i] -= h;
-            const at::Tensor column =
-                (op.gradient(op.scatter(plus, m_point)) - op.gradient(op.scatter(minus, m_point))) /
-                (2 * h);
-            const double* values = column.contiguous().data_ptr<double>();
-            for (int64_t j = 0; j < n; ++j)
-                m_dense(j, i) = values[j];
-        }
+        m_dense = test::denseHessian(op, m_point);
         const double asymmetry = (m_dense - m_dense.transpose()).norm() / m_dense.norm();
         qInfo("dense %lldx%lld Hessian of the head in %.1f s (relative asymmetry %.1e)",
               static_cast<long long>(n), static_cast<long long>(n), timer.elapsed() / 1000.0,
